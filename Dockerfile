@@ -1,0 +1,35 @@
+# The acceptance suite in a container: `docker compose run --rm suite`
+# (see docker-compose.yml), or on its own:
+#   docker build -t mot-de-passe-oublie-suite .
+#   docker run --rm -e BASE_URL=… -e MAILPIT_URL=… -v "$PWD/reports:/suite/reports" mot-de-passe-oublie-suite
+#
+# Microsoft's Playwright image for Python, with its Chromium and the system
+# libraries it needs. Its tag follows the Playwright version: keep it equal
+# to the playwright== pin of requirements.txt (tests/reporting checks it).
+FROM mcr.microsoft.com/playwright/python:v1.65.2-noble
+
+# Ubuntu 24.04 marks its Python as managed by apt; this image is the suite's
+# alone, so pip may install into it.
+ENV PIP_BREAK_SYSTEM_PACKAGES=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1
+
+WORKDIR /suite
+COPY requirements.txt ./
+RUN python -m pip install -r requirements.txt
+
+# What the run reads: the suite, and the mock site (the conftest imports it
+# to serve it itself when no BASE_URL is given).
+COPY conftest.py pytest.ini ./
+COPY features ./features
+COPY steps ./steps
+COPY pages ./pages
+COPY mock_site ./mock_site
+COPY reporting ./reporting
+
+# reports/ (JUnit XML, cucumber JSON, rapport.html, artifacts/): mount it to keep them.
+VOLUME ["/suite/reports"]
+ENTRYPOINT ["python", "-m", "pytest", "steps"]
+CMD ["-n", "auto"]

@@ -1,0 +1,28 @@
+# language: fr
+Fonctionnalité: Étape 6 - L'assuré reçoit la notification que son nouveau mot de passe est enregistré
+  L'assuré reçoit la confirmation que son renouvellement de mot de passe a bien
+  été enregistré. Il reçoit également un mail pour le notifier que son mot de
+  passe a été modifié, en indiquant la date et l'heure du changement.
+
+  Contexte:
+    Étant donné un assuré dont le compte a une adresse mail validée
+    Et qu'il a reçu le mail de renouvellement
+    Et qu'il a ouvert le lien du mail
+
+  @etape-6
+  Scénario: L'assuré est informé à l'écran et par mail que son mot de passe a été modifié
+    Quand il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche
+    Et il reçoit le mail « Votre compte ameli – votre mot de passe a été modifié »
+    Et ce mail vient de « Votre Assurance Maladie »
+    Et ce mail n'est adressé qu'à l'adresse de son compte
+    Et ce mail indique la date et l'heure du changement
+
+  @etape-6
+  Scénario: L'assuré se connecte avec son nouveau mot de passe, et plus avec l'ancien
+    Quand il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Et qu'il clique sur « Connectez-vous »
+    Et qu'il se connecte avec son ancien mot de passe
+    Alors le message d'erreur « Numéro de sécurité sociale ou mot de passe incorrect. » s'affiche
+    Quand il se connecte avec son nouveau mot de passe
+    Alors la page « Mon compte ameli » s'affiche

@@ -1,0 +1,81 @@
+"""The bundled mock of ameli's "Mot de passe oublié" journey (shared/contract/)."""
+
+import secrets
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from mock_site import journey, test_support, wording
+from mock_site.clock import SessionClocks, ensure_session
+from mock_site.rules import RateLimit
+from mock_site.store import Store
+
+DEFAULTS = {
+    "SMTP_HOST": "127.0.0.1",
+    "SMTP_PORT": 1025,
+    "SMTP_TIMEOUT": 10,
+    "PUBLIC_URL": "http://127.0.0.1:5000",
+    "TEST_API": True,
+    "MAIL_FROM": "ne-pas-repondre@assurance-maladie.example",
+    "RATE_LIMIT": {"limit": 3, "window_seconds": 3600, "block_seconds": 900},
+    # Lax: the mail's link, opened from the mail catcher's page, keeps the session.
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    # A CSRF token lives as long as its session: a session's clock may be moved far.
+    "WTF_CSRF_TIME_LIMIT": None,
+    # The renewal page sends no Referer (no-referrer), which strict mode would refuse over HTTPS.
+    "WTF_CSRF_SSL_STRICT": False,
+}
+
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+}
+
+
+def create_app(config: dict | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+    app.config["PUBLIC_URL"] = app.config["PUBLIC_URL"].rstrip("/")
+
+    # Per app instance: two apps in one process never share state.
+    app.extensions["mock_site.store"] = Store(RateLimit(**app.config["RATE_LIMIT"]))
+    app.extensions["mock_site.clocks"] = SessionClocks()
+
+    app.before_request(ensure_session)  # first, so that even a refused request gets its session
+    csrf = CSRFProtect(app)
+    app.register_blueprint(journey.bp)
+    if app.config["TEST_API"]:
+        csrf.exempt(test_support.bp)  # a JSON API for the suite, not a form
+        app.register_blueprint(test_support.bp)
+    _register_error_pages(app)
+
+    @app.after_request
+    def _security_headers(response):
+        for name, value in _SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    return app
+
+
+def _register_error_pages(app: Flask) -> None:
+    def error_page(status: int, message: str):
+        if app.config["TEST_API"] and request.path.startswith(test_support.bp.url_prefix + "/"):
+            return jsonify(error=message), status
+        return render_template("error.html", alert=[message]), status
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(error: CSRFError):
+        return error_page(400, wording.FORM_EXPIRED)
+
+    @app.errorhandler(HTTPException)
+    def _http_error(error: HTTPException):
+        return error_page(error.code, wording.HTTP_ERRORS.get(error.code, wording.HTTP_ERROR_DEFAULT))
+
+    @app.errorhandler(InternalServerError)
+    def _server_error(error: InternalServerError):
+        return error_page(500, wording.HTTP_ERRORS[500])

@@ -1,0 +1,40 @@
+"""python -m mock_site: serve the mock by hand."""
+
+import argparse
+
+from mock_site.server import bind, origin
+
+
+def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m mock_site", description="Mock of ameli's forgot-password journey.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=5000, help="port to listen on, 0 for a free one (default: %(default)s)")
+    parser.add_argument("--smtp-host", default="127.0.0.1", help="SMTP server for outgoing mail (default: %(default)s)")
+    parser.add_argument("--smtp-port", type=int, default=1025, help="SMTP port (default: %(default)s)")
+    parser.add_argument("--public-url", help="origin written into mail links (default: http://<host>:<port>)")
+    parser.add_argument("--mail-from", help="sender address of the mails (display name: Votre Assurance Maladie)")
+    parser.add_argument("--no-test-api", action="store_true", help="turn off /__test__/ (it then answers 404)")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    arguments = parse_arguments(argv)
+    config = {"SMTP_HOST": arguments.smtp_host, "SMTP_PORT": arguments.smtp_port, "TEST_API": not arguments.no_test_api}
+    if arguments.public_url:
+        config["PUBLIC_URL"] = arguments.public_url
+    if arguments.mail_from:
+        config["MAIL_FROM"] = arguments.mail_from
+    server = bind(config, arguments.host, arguments.port)
+    print(f"mock_site listening on {origin(arguments.host, server.port)} "
+          f"(mail links: {server.app.config['PUBLIC_URL']}, SMTP {arguments.smtp_host}:{arguments.smtp_port})",
+          flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main()

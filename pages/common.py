@@ -1,0 +1,36 @@
+"""What every page of the journey shares: its one alert, its notices, its heading."""
+
+import re
+
+from playwright.sync_api import Locator, Page, expect
+
+_SOME_TEXT = re.compile(r"\S")
+
+
+def alert(page: Page) -> Locator:
+    # An empty live region (role="alert" with no text) is no alert.
+    return page.get_by_role("alert").filter(has_text=_SOME_TEXT)
+
+
+def expect_alert(page: Page, text: str) -> None:
+    expect(alert(page), f"Message d'erreur attendu sur {page.url}").to_contain_text(text)
+
+
+def expect_no_alert(page: Page) -> None:
+    expect(alert(page), f"Aucun message d'erreur attendu sur {page.url}").to_have_count(0)
+
+
+def expect_notice(page: Page, text: str) -> None:
+    notice = page.get_by_role("status").filter(has_text=text)
+    expect(notice, f"Message d'information « {text} » attendu sur {page.url}").to_have_count(1)
+
+
+def expect_heading(page: Page, name: str) -> None:
+    heading = page.get_by_role("heading", name=name, exact=True)
+    expect(heading, f"Titre « {name} » attendu sur {page.url}").to_be_visible()
+
+
+def click(page: Page, name: str) -> None:
+    """Click the link or button that a person knows by this name."""
+    target = page.get_by_role("link", name=name, exact=True).or_(page.get_by_role("button", name=name, exact=True))
+    target.click()

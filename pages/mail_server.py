@@ -1,0 +1,132 @@
+"""Which Mailpit the suite reads: the one given, else a `mailpit` binary, else the embedded catcher."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import requests
+
+from mock_site.mailpit import start_catcher
+
+_CHECK_TIMEOUT = 3.0
+_BINARY_START_TIMEOUT = 15.0
+_BINARY_POLL = 0.1
+
+KINDS = ("url", "binary", "embedded")
+
+
+class MailpitUnreachable(RuntimeError):
+    pass
+
+
+def check_reachable(url: str, timeout: float = _CHECK_TIMEOUT) -> dict:
+    """Mailpit's /api/v1/info, or an error that names the URL and how to start a Mailpit."""
+    info_url = f"{url.rstrip('/')}/api/v1/info"
+    try:
+        response = requests.get(info_url, timeout=timeout)
+        response.raise_for_status()
+        info = response.json()
+        if not isinstance(info, dict) or "Version" not in info:
+            raise ValueError(f"pas une réponse de Mailpit : {response.text[:200]!r}")
+        return info
+    except (requests.RequestException, ValueError) as error:
+        raise MailpitUnreachable(
+            f"Mailpit injoignable à {url} ({info_url} : {error}). "
+            "Démarrez-en un : `docker compose up -d mailpit`, ou lancez `mailpit` "
+            "(SMTP 1025, HTTP 8025), ou n'indiquez pas --mailpit-url / MAILPIT_URL "
+            "pour que la suite démarre son catcher embarqué."
+        ) from error
+
+
+@dataclass
+class MailpitService:
+    url: str
+    smtp_host: str | None
+    smtp_port: int | None
+    kind: str
+    _stop: Callable[[], None] = field(default=lambda: None, repr=False)
+
+    def describe(self) -> str:
+        label = {"url": "donné", "binary": "binaire `mailpit` démarré", "embedded": "embarqué"}[self.kind]
+        smtp = f"SMTP {self.smtp_host}:{self.smtp_port}" if self.smtp_host else "SMTP non indiqué"
+        return f"Mailpit : {label} ({self.url}, {smtp})"
+
+    def stop(self) -> None:
+        self._stop()
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _parse_smtp(smtp: str) -> tuple[str, int]:
+    host, _, port = smtp.rpartition(":")
+    if not host or not port.isdigit():
+        raise ValueError(f"SMTP attendu sous la forme hôte:port, reçu {smtp!r}")
+    return host, int(port)
+
+
+def _start_binary(executable: str) -> MailpitService:
+    http_port, smtp_port = _free_port(), _free_port()
+    url = f"http://127.0.0.1:{http_port}"
+    # Its log goes to a file, not a pipe: a pipe nobody reads would block Mailpit once full.
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - open while Mailpit runs, closed by stop()
+    process = subprocess.Popen(
+        [executable, "--listen", f"127.0.0.1:{http_port}", "--smtp", f"127.0.0.1:{smtp_port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+    def stop() -> None:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+    deadline = time.monotonic() + _BINARY_START_TIMEOUT
+    while True:
+        if process.poll() is not None:
+            log.seek(0)
+            errors = log.read().decode(errors="replace").strip()
+            log.close()
+            raise MailpitUnreachable(f"{executable} s'est arrêté au démarrage (code {process.returncode}) : {errors}")
+        try:
+            check_reachable(url, timeout=1.0)
+            break
+        except MailpitUnreachable:
+            if time.monotonic() > deadline:
+                stop()
+                raise MailpitUnreachable(
+                    f"{executable} n'a pas répondu sur {url}/api/v1/info en {_BINARY_START_TIMEOUT:g} s"
+                ) from None
+            threading.Event().wait(_BINARY_POLL)  # the process is starting; bounded by the deadline above
+    return MailpitService(url, "127.0.0.1", smtp_port, "binary", stop)
+
+
+def provide_mailpit(url: str | None, smtp: str | None = None) -> MailpitService:
+    """The Mailpit for this session, checked reachable; the caller passes --mailpit-url or MAILPIT_URL.
+
+    `smtp` ("host:port") tells where a given Mailpit listens for SMTP, when the caller knows it.
+    """
+    if url:
+        url = url.rstrip("/")
+        check_reachable(url)
+        host, port = _parse_smtp(smtp) if smtp else (None, None)
+        return MailpitService(url, host, port, "url")
+    executable = shutil.which("mailpit")
+    if executable:
+        return _start_binary(executable)
+    catcher = start_catcher()
+    return MailpitService(catcher.url, catcher.smtp_host, catcher.smtp_port, "embedded", catcher.stop)

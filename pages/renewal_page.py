@@ -1,0 +1,82 @@
+import string
+from dataclasses import dataclass
+from datetime import datetime
+
+from playwright.sync_api import Page, expect
+
+from pages import wording
+from pages.common import alert, expect_alert, expect_heading
+
+
+class RenewalPage:
+    """Guide step 5, reached by the mail's link: the new password, twice."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.new_password = page.get_by_label(wording.NEW_PASSWORD_FIELD, exact=True)
+        self.confirmation = page.get_by_label(wording.CONFIRM_PASSWORD_FIELD, exact=True)
+        self.validate_button = page.get_by_role("button", name=wording.VALIDATE_PASSWORD_BUTTON, exact=True)
+        self.rules = page.get_by_role("list").filter(has_text=wording.PASSWORD_RULES[0]).get_by_role("listitem")
+        self.restart_link = page.get_by_role("link", name=wording.FORGOT_PASSWORD_LINK, exact=True)
+
+    def expect_shown(self) -> None:
+        expect_heading(self.page, wording.RENEWAL_HEADING)
+        expect(self.new_password).to_be_visible()
+
+    def expect_rules(self, rules: list[str]) -> None:
+        expect(self.rules, f"Les règles du mot de passe attendues sur {self.page.url}").to_have_text(rules)
+
+    def choose(self, password: str, confirmation: str | None = None) -> None:
+        self.new_password.fill(password)
+        self.confirmation.fill(password if confirmation is None else confirmation)
+        self.validate_button.click()
+
+    def expect_refused_for(self, broken_rules: list[str]) -> None:
+        """One alert naming every broken rule, and no rule that holds."""
+        for rule in wording.PASSWORD_RULES:
+            if rule in broken_rules:
+                expect(alert(self.page), f"La règle « {rule} » devait être signalée").to_contain_text(rule)
+            else:
+                expect(alert(self.page), f"La règle « {rule} » ne devait pas être signalée").not_to_contain_text(rule)
+        expect(self.new_password, "La page du nouveau mot de passe devait rester affichée").to_be_visible()
+
+    def expect_dead_link(self, message: str) -> None:
+        """An expired, spent or replaced link: the message, a way to start again, no form."""
+        expect_alert(self.page, message)
+        expect(self.restart_link, "Un lien « Mot de passe oublié ? » devait permettre de recommencer").to_be_visible()
+        expect(self.new_password, "Aucun champ de mot de passe ne devait être proposé").to_have_count(0)
+
+    def restart(self) -> None:
+        self.restart_link.click()
+
+
+class PasswordChangedPage:
+    """Guide step 6: the notice that the new password is saved."""
+
+    def __init__(self, page: Page):
+        self.page = page
+        self.login_link = page.get_by_role("link", name=wording.HOME_LOGIN_LINK, exact=True)
+
+    def expect_shown(self) -> None:
+        expect_heading(self.page, wording.DONE_HEADING)
+        expect(self.login_link).to_be_visible()
+
+
+def rules_broken_on_target(rules: list[str], password: str, special_characters: str | None) -> list[str]:
+    """The rules a feature names, plus rule 4 where the password holds an ASCII special
+    character that this target does not allow (each target has its own set)."""
+    punctuation = set(string.punctuation)
+    not_allowed = {c for c in password if c in punctuation} - set(special_characters or string.punctuation)
+    allowed_rule = wording.PASSWORD_RULES[3]
+    return rules + [allowed_rule] if not_allowed and allowed_rule not in rules else rules
+
+
+@dataclass(frozen=True)
+class PasswordChoice:
+    password: str
+    submitted_at: datetime  # the target's clock (Europe/Paris) when the person clicked
+
+
+def valid_password_of_length(length: int) -> str:
+    """A password that keeps every rule but, maybe, the length one."""
+    return ("Mdp1" + "x" * length)[:length]

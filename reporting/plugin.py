@@ -1,0 +1,203 @@
+"""pytest plugin: writes the HTML report (reports/rapport.html) at the end of
+the run, from pytest-bdd's cucumber JSON and the evidence of the tests.
+
+Load it with ``pytest_plugins = ["reporting.plugin"]`` in the root conftest
+(and import nothing from this module there: pytest would then warn that it
+cannot rewrite it; what a conftest calls is in reporting.evidence).
+
+Under pytest-xdist, the workers put the evidence on their test reports
+(attributes and user properties survive xdist's serialisation) and the
+controller alone gathers it and writes the page.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Generator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd.reporting import ReportContext, test_report_context_registry
+
+from reporting.evidence import (
+    RUN_INFO_KEY,
+    SCREENSHOT_PROPERTY,
+    TRACE_PROPERTY,
+    mails_of,
+    scenario_identity,
+    set_run_info,  # noqa: F401  (also importable from here; prefer reporting.evidence, see above)
+)
+from reporting.guide import GUIDE_PARTS
+from reporting.report import DEFAULT_HTML_NAME, RunInfo, write_report
+
+# Attributes set on the test reports by the plugin (carried by xdist).
+IDENTITY_ATTRIBUTE = "rapport_scenario"
+BDD_CONTEXT_ATTRIBUTE = "rapport_bdd"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.getgroup("rapport", "Rapport HTML de recette").addoption(
+        "--rapport-html",
+        dest="rapport_html",
+        metavar="chemin",
+        default=None,
+        help=(
+            "où écrire le rapport HTML (par défaut rapport.html à côté du JSON Cucumber, "
+            "écrit seulement avec --cucumberjson)"
+        ),
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-bdd turns every tag into a mark: declare the guide's, so that
+    # --strict-markers accepts them and pytest does not warn about them.
+    for part in GUIDE_PARTS:
+        config.addinivalue_line("markers", f"{part.tag}: scénario de la partie du guide « {part.title} »")
+    if _is_controller(config):
+        cucumber_path = getattr(config.option, "cucumber_json_path", None)
+        if cucumber_path:
+            # pytest-bdd writes the file without creating its folder.
+            _expanded(cucumber_path).parent.mkdir(parents=True, exist_ok=True)
+        config.pluginmanager.register(ReportWriter(config), "rapport-html-writer")
+
+
+def _expanded(path: str) -> Path:
+    return Path(os.path.expandvars(os.path.expanduser(path))).absolute()
+
+
+def _is_controller(config: pytest.Config) -> bool:
+    return not hasattr(config, "workerinput")
+
+
+# Outermost wrapper: runs after pytest-bdd has registered the scenario of the
+# report and after pytest-playwright has attached its artifacts.
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, Any]:
+    report = yield
+    if report.when == "setup":
+        identity = scenario_identity(item)
+        if identity is not None:
+            setattr(report, IDENTITY_ATTRIBUTE, identity)
+    context = test_report_context_registry.get(report)
+    if context is not None and report.when == "call":
+        if report.skipped and context.scenario["steps"]:
+            # A skip inside a step is no step error for pytest-bdd, which then
+            # writes every step as passed; flag the step that skipped, so that
+            # the cucumber JSON calls it skipped.
+            context.scenario["steps"][-1]["failed"] = True
+        setattr(report, BDD_CONTEXT_ATTRIBUTE, {"scenario": context.scenario, "name": context.name})
+    return report
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    bdd_context = getattr(report, BDD_CONTEXT_ATTRIBUTE, None)
+    if bdd_context is not None and report not in test_report_context_registry:
+        # A report from an xdist worker: pytest-bdd 9 finds scenarios by report
+        # object, so without this its cucumber JSON stays empty under xdist.
+        test_report_context_registry[report] = ReportContext(**bdd_context)
+
+
+class ReportWriter:
+    """On the controller: gathers the evidence of every test from its
+    reports, then writes the page once the cucumber JSON is written."""
+
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.evidence: dict[str, dict[str, Any]] = {}
+        self.started = datetime.now(UTC)
+        self.started_monotonic = time.monotonic()
+        self.written: Path | None = None
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        record = self.evidence.setdefault(
+            report.nodeid, {"nodeid": report.nodeid, "outcome": "passed", "duration": 0.0}
+        )
+        identity = getattr(report, IDENTITY_ATTRIBUTE, None)
+        if identity is not None:
+            record.update(identity)
+        bdd_context = getattr(report, BDD_CONTEXT_ATTRIBUTE, None)
+        if bdd_context is not None:
+            record["executed"] = [step["failed"] for step in bdd_context["scenario"]["steps"]]
+        record["duration"] += report.duration
+        if record["outcome"] == "passed" and not report.passed:
+            record["outcome"] = report.outcome
+            record["phase"] = report.when
+            if report.skipped:
+                record["skip_reason"] = _skip_reason(report)
+            else:
+                record["message"] = _failure_message(report)
+                record["details"] = report.longreprtext
+        for name, value in report.user_properties:
+            if name == SCREENSHOT_PROPERTY:
+                _add_once(record.setdefault("screenshots", []), value)
+            elif name == TRACE_PROPERTY:
+                _add_once(record.setdefault("traces", []), value)
+        for mail in mails_of(report.user_properties):
+            _add_once(record.setdefault("mails", []), mail)
+
+    # trylast: after pytest-bdd's cucumber JSON plugin (a plain hookimpl,
+    # registered in its pytest_configure) has written the file in its own
+    # pytest_sessionfinish.
+    @pytest.hookimpl(trylast=True)
+    def pytest_sessionfinish(self) -> None:
+        config = self.config
+        cucumber_path = getattr(config.option, "cucumber_json_path", None)
+        if not cucumber_path:
+            return
+        cucumber_file = _expanded(cucumber_path)
+        if not cucumber_file.exists():
+            return
+        html_option = config.getoption("rapport_html")
+        html_file = Path(html_option).absolute() if html_option else cucumber_file.with_name(DEFAULT_HTML_NAME)
+        run = config.stash.get(RUN_INFO_KEY, None) or _run_info_from_options(config)
+        run.started, run.duration = self.started, time.monotonic() - self.started_monotonic
+        evidence = [_with_artifacts(config, record) for record in self.evidence.values() if "uri" in record]
+        self.written = write_report(cucumber_file, html_file, evidence, run)
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        if self.written is not None:
+            terminalreporter.write_sep("-", f"rapport HTML : {self.written}")
+
+
+def _add_once(values: list[Any], value: Any) -> None:
+    if value not in values:
+        values.append(value)
+
+
+def _skip_reason(report: pytest.TestReport) -> str:
+    longrepr = report.longrepr
+    if isinstance(longrepr, (tuple, list)) and len(longrepr) == 3:
+        reason = str(longrepr[2])
+    else:
+        reason = str(longrepr)
+    return reason.removeprefix("Skipped: ")
+
+
+def _failure_message(report: pytest.TestReport) -> str:
+    crash = getattr(report.longrepr, "reprcrash", None)
+    if crash is not None and getattr(crash, "message", None):
+        return crash.message
+    text = report.longreprtext.strip()
+    return text.splitlines()[-1] if text else "(pas de message)"
+
+
+def _run_info_from_options(config: pytest.Config) -> RunInfo:
+    return RunInfo(
+        target=config.getoption("base_url", None) or os.environ.get("BASE_URL"),
+        mailpit=config.getoption("mailpit_url", None) or os.environ.get("MAILPIT_URL"),
+    )
+
+
+def _with_artifacts(config: pytest.Config, record: dict[str, Any]) -> dict[str, Any]:
+    """The record with absolute artifact paths. pytest-playwright (0.10.0)
+    names them relative to the directory pytest was started from; its files
+    are in <--output>/<slugify(nodeid)>/ (test-failed-N.png, trace.zip)."""
+    base = config.invocation_params.dir
+    record = dict(record)
+    for kind in ("screenshots", "traces"):
+        record[kind] = [str(Path(base, path)) for path in record.get(kind, [])]
+    return record

@@ -1,0 +1,225 @@
+"""The renewal mail, its link, the new password and the confirmation (guide steps 4-6)."""
+
+import re
+from email.utils import parseaddr
+
+import pytest
+
+from conftest import (
+    BIRTH_DATE,
+    NEW_PASSWORD,
+    NIR,
+    PASSWORD,
+    PUBLIC_URL,
+    html_part,
+    link_in,
+    text_part,
+)
+from mock_site import wording
+
+LINK_PATH = re.compile(r"^/mot-de-passe/renouveler/[A-Za-z0-9_-]{43}$")
+
+
+def _mail_link(browser, mails) -> str:
+    assert browser.request_renewal().notices == [wording.MAIL_SENT]
+    return link_in(mails.messages[-1])
+
+
+def test_the_renewal_mail_is_as_the_contract_says(browser, mails):
+    browser.create_account()
+    browser.request_renewal()
+    [message] = mails.messages
+    assert parseaddr(message["From"]) == ("Votre Assurance Maladie", "ne-pas-repondre@assurance-maladie.example")
+    assert message["To"] == "assure@example.test"
+    assert mails.envelopes == [("ne-pas-repondre@assurance-maladie.example", ["assure@example.test"])]
+    assert message["Subject"] == "Votre compte ameli \u2013 renouveler mon mot de passe"
+    assert "confirm" not in message["Subject"].lower()
+    assert message.get_content_type() == "multipart/alternative"
+    assert message["Message-ID"]
+    link = link_in(message)
+    assert link.startswith(PUBLIC_URL + "/") and LINK_PATH.match(link.removeprefix(PUBLIC_URL))
+    assert f'<a href="{link}">Renouveler mon mot de passe</a>' in html_part(message)
+    assert "30 minutes" in text_part(message) and "30 minutes" in html_part(message)
+    assert NIR not in link and "assure" not in link
+
+
+def test_mail_from_is_configurable_and_links_ignore_the_host_header(make_app, mails):
+    from conftest import Browser
+    browser = Browser(make_app(MAIL_FROM="robot@ameli.example.test"))
+    browser.create_account()
+    form = browser.open_forgot_password()
+    browser.client.post("/mot-de-passe-oublie", headers={"X-Forwarded-Host": "evil.example", "Forwarded": "host=evil.example"},
+                        data={"csrf_token": form.hidden("csrf_token"), "captcha_id": form.hidden("captcha_id"),
+                              "nir": NIR, "birth_date": BIRTH_DATE, "captcha": browser.captcha_answer()})
+    [message] = mails.messages
+    assert parseaddr(message["From"]) == ("Votre Assurance Maladie", "robot@ameli.example.test")
+    assert link_in(message).startswith(PUBLIC_URL + "/")
+
+
+def test_the_renewal_page_is_as_the_contract_says(browser, mails):
+    browser.create_account()
+    link = _mail_link(browser, mails)
+    response = browser.client.get(link.removeprefix(PUBLIC_URL))
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    page = browser.get(link.removeprefix(PUBLIC_URL))
+    assert page.headings == ["Choisissez votre nouveau mot de passe"]
+    assert page.list_items == list(wording.PASSWORD_RULES)
+    assert page.field("Nouveau mot de passe")["type"] == "password"
+    assert page.field("Confirmation du nouveau mot de passe")["type"] == "password"
+    assert "Valider le nouveau mot de passe" in page.buttons
+    assert page.alerts == []
+
+
+def test_the_whole_journey_changes_the_password(browser, mails):
+    browser.create_account()
+    browser.freeze()
+    link = _mail_link(browser, mails)
+    browser.advance(125.5)
+    moment = browser.api("GET", "clock").get_json()["now"]  # e.g. 2026-11-27T08:14:03.512+01:00
+    page = browser.choose_password(link)
+    assert page.headings == ["Votre nouveau mot de passe a bien été enregistré"], page.alerts
+    assert page.links["Connectez-vous"] == "/connexion"
+    confirmation = mails.messages[-1]
+    assert confirmation["Subject"] == "Votre compte ameli \u2013 votre mot de passe a été modifié"
+    assert parseaddr(confirmation["From"])[0] == "Votre Assurance Maladie"
+    assert confirmation["To"] == "assure@example.test"
+    day, hour = moment[:10].split("-"), moment[11:16].replace(":", "h")
+    sentence = f"Votre mot de passe a été modifié le {day[2]}/{day[1]}/{day[0]} à {hour}."
+    assert sentence in text_part(confirmation) and sentence in html_part(confirmation)
+    account = browser.api("GET", f"accounts/{NIR}").get_json()
+    assert account["password_changed_at"] == moment
+    assert browser.log_in(NIR, NEW_PASSWORD).headings == ["Mon compte ameli"]
+    assert browser.log_in(NIR, PASSWORD).alert == wording.LOGIN_REFUSED
+
+
+def test_the_confirmation_states_the_paris_minute_truncated(browser, mails):
+    browser.create_account()
+    browser.freeze()
+    now = browser.api("GET", "clock").get_json()["now"]
+    seconds = int(now[17:19]) + float(now[19:23])  # into the current minute
+    browser.advance(59.999 - seconds)  # the last millisecond of the minute
+    link = _mail_link(browser, mails)
+    moment = browser.api("GET", "clock").get_json()["now"]
+    browser.choose_password(link)
+    assert f"à {moment[11:13]}h{moment[14:16]}." in text_part(mails.messages[-1])
+    assert moment.endswith(("+01:00", "+02:00"))  # Europe/Paris
+
+
+@pytest.mark.parametrize("elapsed, works", [(1799, True), (1800, True), (1801, False)])
+def test_link_lives_1800_seconds_when_opened(browser, mails, elapsed, works):
+    browser.create_account()
+    browser.freeze()
+    link = _mail_link(browser, mails)
+    browser.advance(elapsed)
+    page = browser.get(link.removeprefix(PUBLIC_URL))
+    if works:
+        assert page.headings == ["Choisissez votre nouveau mot de passe"] and page.alerts == []
+    else:
+        assert page.alert == wording.LINK_EXPIRED
+        assert page.links["Mot de passe oublié ?"] == "/mot-de-passe-oublie"
+        assert "Nouveau mot de passe" not in page.labels
+
+
+@pytest.mark.parametrize("elapsed, works", [(1799, True), (1801, False)])
+def test_link_lives_1800_seconds_when_submitted(browser, mails, elapsed, works):
+    browser.create_account()
+    browser.freeze()
+    link = _mail_link(browser, mails)
+    path = link.removeprefix(PUBLIC_URL)
+    form = browser.get(path)
+    browser.advance(elapsed)
+    page = browser.submit(path, form, password=NEW_PASSWORD, confirmation=NEW_PASSWORD)
+    if works:
+        assert page.headings == ["Votre nouveau mot de passe a bien été enregistré"]
+    else:
+        assert page.alert == wording.LINK_EXPIRED
+        assert browser.log_in(NIR, PASSWORD).headings == ["Mon compte ameli"]
+
+
+def test_the_link_lives_by_the_clock_of_the_session_that_requested_it(new_browser, mails):
+    requester, other = new_browser(), new_browser()
+    requester.create_account()
+    requester.freeze()
+    link = _mail_link(requester, mails)
+    requester.advance(1801)
+    assert requester.get(link.removeprefix(PUBLIC_URL)).alert == wording.LINK_EXPIRED
+    # the same link judged in a session whose clock runs with real time
+    assert other.get(link.removeprefix(PUBLIC_URL)).alerts == []
+
+
+def test_the_link_works_once(browser, mails):
+    browser.create_account()
+    link = _mail_link(browser, mails)
+    browser.choose_password(link)
+    page = browser.get(link.removeprefix(PUBLIC_URL))
+    assert page.alert == wording.LINK_INVALID
+    assert page.links["Mot de passe oublié ?"] == "/mot-de-passe-oublie"
+    assert "Nouveau mot de passe" not in page.labels
+
+
+def test_opening_the_link_never_spends_it(browser, mails):
+    browser.create_account()
+    link = _mail_link(browser, mails)
+    path = link.removeprefix(PUBLIC_URL)
+    for _ in range(3):
+        assert browser.client.head(path).status_code == 200
+        assert browser.client.get(path).status_code == 200
+    assert browser.choose_password(link).headings == ["Votre nouveau mot de passe a bien été enregistré"]
+
+
+def test_a_newer_mail_makes_older_links_invalid(browser, mails):
+    browser.create_account()
+    older = _mail_link(browser, mails).removeprefix(PUBLIC_URL)
+    older_form = browser.get(older)  # opened before the newer mail, submitted after
+    newer = _mail_link(browser, mails)
+    assert browser.get(older).alert == wording.LINK_INVALID
+    page = browser.submit(older, older_form, password=NEW_PASSWORD, confirmation=NEW_PASSWORD)
+    assert page.alert == wording.LINK_INVALID
+    assert browser.choose_password(newer).headings == ["Votre nouveau mot de passe a bien été enregistré"]
+
+
+@pytest.mark.parametrize("path", ["/mot-de-passe/renouveler/inconnu", "/mot-de-passe/renouveler/" + "A" * 43,
+                                  "/mot-de-passe/renouveler/%00%3Cscript%3E"])
+def test_an_unknown_link_is_no_longer_valid(browser, path):
+    assert browser.get(path).alert == wording.LINK_INVALID
+
+
+def test_tokens_are_stored_hashed(browser, mails, app):
+    browser.create_account()
+    link = _mail_link(browser, mails)
+    token = link.rsplit("/", 1)[1]
+    account = app.extensions["mock_site.store"].account(NIR)
+    assert token not in repr(vars(app.extensions["mock_site.store"]))
+    assert len(account.renewal_token_hash) == 64 and account.renewal_token_hash != token
+
+
+@pytest.mark.parametrize("password, broken", [
+    ("court1A", [0]),
+    ("minuscules-1", [1]),
+    ("SansChiffreNiSpecial", [2]),
+    ("Avec espace 1", [3]),
+    (f"Mdp-{NIR}", [4]),
+    ("Mdp-19850715", [4]),
+    ("Mdp-15/07/1985", [4]),
+    ("é", [0, 1, 2, 3]),
+    ("", [0, 1, 2]),
+])
+def test_a_refused_password_names_every_broken_rule_and_nothing_else(browser, mails, password, broken):
+    browser.create_account()
+    link = _mail_link(browser, mails)
+    page = browser.choose_password(link, password)
+    assert page.headings == ["Choisissez votre nouveau mot de passe"]
+    for number, rule in enumerate(wording.PASSWORD_RULES):
+        assert (rule in page.alert) is (number in broken), f"rule {rule!r} in {page.alert!r}"
+    assert browser.log_in(NIR, PASSWORD).headings == ["Mon compte ameli"]
+    assert browser.get(link.removeprefix(PUBLIC_URL)).alerts == []  # the link still works
+
+
+def test_the_confirmation_must_equal_the_password(browser, mails):
+    browser.create_account()
+    link = _mail_link(browser, mails)
+    assert browser.choose_password(link, NEW_PASSWORD, NEW_PASSWORD + "x").alert == wording.PASSWORDS_DIFFER
+    # the rules come first
+    page = browser.choose_password(link, "court", "autre")
+    assert wording.PASSWORD_RULES[0] in page.alert and wording.PASSWORDS_DIFFER not in page.alert
+    assert browser.log_in(NIR, NEW_PASSWORD).alert == wording.LOGIN_REFUSED

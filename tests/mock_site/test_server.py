@@ -1,0 +1,70 @@
+"""Serving the mock: serve_in_thread for the suite's conftest, and python -m mock_site by hand."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import requests
+
+from conftest import link_in
+from mock_site.__main__ import parse_arguments
+from mock_site.server import serve_in_thread
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_serve_in_thread_binds_a_free_port_and_writes_links_on_its_origin(smtp, mails):
+    site = serve_in_thread({"SMTP_PORT": smtp.port})
+    try:
+        assert site.url == f"http://127.0.0.1:{site.port}" and site.port > 0
+        assert site.app.config["PUBLIC_URL"] == site.url
+        with requests.Session() as browser:
+            assert "Connectez-vous" in browser.get(f"{site.url}/", timeout=5).text
+            browser.post(f"{site.url}/__test__/accounts", timeout=5, json={
+                "nir": "1850775123456", "birth_date": "1985-07-15", "email": "assure@example.test"})
+            form = browser.get(f"{site.url}/mot-de-passe-oublie", timeout=5).text
+            hidden = dict(_hidden_fields(form))
+            answer = browser.get(f"{site.url}/__test__/captcha", timeout=5).json()["answer"]
+            sent = browser.post(f"{site.url}/mot-de-passe-oublie", timeout=5, data={
+                **hidden, "nir": "1850775123456", "birth_date": "15/07/1985", "captcha": answer})
+            assert "Consultez votre boîte mail" in sent.text
+        assert link_in(mails.messages[-1]).startswith(site.url + "/mot-de-passe/renouveler/")
+    finally:
+        site.stop()
+
+
+def test_a_given_public_url_is_kept(smtp):
+    site = serve_in_thread({"SMTP_PORT": smtp.port, "PUBLIC_URL": "https://mock.example.test/"})
+    try:
+        assert site.app.config["PUBLIC_URL"] == "https://mock.example.test"
+    finally:
+        site.stop()
+
+
+def _hidden_fields(markup: str) -> list[tuple[str, str]]:
+    return re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)">', markup)
+
+
+def test_command_line_options():
+    arguments = parse_arguments(["--port", "0", "--smtp-port", "2525", "--no-test-api", "--public-url",
+                                 "http://ici.test:8000", "--mail-from", "robot@ameli.test"])
+    assert (arguments.host, arguments.port, arguments.smtp_host, arguments.smtp_port) == ("127.0.0.1", 0, "127.0.0.1", 2525)
+    assert arguments.no_test_api and arguments.public_url == "http://ici.test:8000"
+    assert arguments.mail_from == "robot@ameli.test"
+    defaults = parse_arguments([])
+    assert (defaults.port, defaults.public_url, defaults.no_test_api) == (5000, None, False)
+
+
+def test_python_dash_m_mock_site_serves_and_says_where(closed_port):
+    process = subprocess.Popen([sys.executable, "-m", "mock_site", "--port", "0", "--smtp-port", str(closed_port),
+                                "--no-test-api"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = process.stdout.readline()
+        assert line.startswith("mock_site listening on http://127.0.0.1:"), line
+        url = line.split()[3]
+        assert requests.get(f"{url}/", timeout=5).status_code == 200
+        assert requests.get(f"{url}/__test__/capabilities", timeout=5).status_code == 404
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -1,0 +1,173 @@
+"""The report built from cucumber JSON (and evidence), read as HTML text."""
+
+import json
+import re
+from html import unescape
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from reporting.__main__ import main as report_main
+from reporting.evidence import attach_mail, mail_record
+from reporting.guide import GAP_TEXT, GUIDE_PARTS
+from reporting.report import (
+    FAILED,
+    NOT_RUN,
+    PASSED,
+    SKIPPED,
+    RunInfo,
+    load_cucumber,
+    merge_results,
+    render_html,
+)
+from tests.reporting import exemple
+
+GAP_TAGS = {"etape-3bis", "cas-2", "etape-6", "mail-non-recu"}
+
+
+def by_name(results, name):
+    found = [r for r in results if r.name == name]
+    assert found, f"scénario « {name} » absent des résultats : {[r.name for r in results]}"
+    return found
+
+
+def section_of(page_html: str, tag: str) -> str:
+    match = re.search(rf'<section id="partie-{tag}".*?</section>\s*(?=<section id="partie-|<section id="hors|</main>)',
+                      page_html, re.DOTALL)
+    assert match, f"section de la partie @{tag} absente"
+    return match.group(0)
+
+
+def test_statuses_steps_and_examples_come_from_the_cucumber_json():
+    results = merge_results(load_cucumber(exemple.CUCUMBER_JSON))
+
+    [failed] = by_name(results, exemple.FAILED_SCENARIO)
+    assert failed.status == FAILED
+    assert [s.status for s in failed.steps] == [PASSED, PASSED, FAILED, NOT_RUN]
+    assert failed.failed_step.name == exemple.FAILED_STEP
+    assert failed.message.startswith("AssertionError: lien « Renouveler mon mot de passe » attendu")
+    [skipped] = by_name(results, exemple.SKIPPED_SCENARIO)
+    assert skipped.status == SKIPPED and skipped.skip_reason is None
+    outline = by_name(results, "Un mot de passe qui enfreint une règle est refusé")
+    assert [r.status for r in outline] == [FAILED, PASSED]
+    # pytest writes non-ASCII characters of an id as \x.. escapes; the report shows them.
+    assert outline[0].example_label == "Abc1-Comporter entre 8 et 50 caractères"
+
+
+def test_evidence_replaces_its_element_and_adds_the_tests_skipped_before_their_steps(tmp_path):
+    records = exemple.evidence(tmp_path, b"png")
+    results = merge_results(load_cucumber(exemple.CUCUMBER_JSON), records)
+
+    assert len(results) == 10, "9 éléments du JSON + 1 scénario ignoré avant ses étapes"
+    [skipped] = by_name(results, exemple.SKIPPED_SCENARIO)
+    assert skipped.skip_reason == exemple.SKIP_REASON
+    assert [s.status for s in skipped.steps] == [SKIPPED, NOT_RUN, NOT_RUN]
+    [setup_skipped] = by_name(results, exemple.SETUP_SKIPPED_SCENARIO)
+    assert setup_skipped.status == SKIPPED and setup_skipped.tags == {"cas-2"}
+    assert {s.status for s in setup_skipped.steps} == {NOT_RUN}
+    [failed] = by_name(results, exemple.FAILED_SCENARIO)
+    assert failed.mails[0]["subject"] == exemple.MAIL_SUBJECT
+    assert failed.screenshots and failed.traces
+
+
+def test_parts_in_the_guide_order_with_gaps_statuses_and_totals(tmp_path):
+    results = merge_results(load_cucumber(exemple.CUCUMBER_JSON))
+    page_html = render_html(results, RunInfo(target="https://staging.example.test"), tmp_path)
+
+    titles = [unescape(t) for t in re.findall(r'<h2 id="partie-[^"]+-titre">(.*?)</h2>', page_html)]
+    assert titles == [part.title for part in GUIDE_PARTS]
+    for part in GUIDE_PARTS:
+        section = section_of(page_html, part.tag)
+        assert (GAP_TEXT in section) == (part.tag in GAP_TAGS), f"lacune mal signalée pour @{part.tag}"
+    assert 'lang="fr"' in page_html
+    assert "https://staging.example.test" in page_html
+    for label, count in (("Scénarios", 9), ("Réussis", 6), ("Échoués", 2), ("Ignorés", 1)):
+        assert f'<th scope="row">{label}</th><td>{count}</td>' in page_html, f"total « {label} » ≠ {count}"
+    etape_2 = section_of(page_html, "etape-2")
+    assert etape_2.count('class="statut reussi">réussi<') == 2
+    assert 'class="statut ignore">ignoré<' in etape_2
+    assert "Raison : non indiquée" in etape_2
+
+
+def test_failure_evidence_is_embedded_and_linked(tmp_path):
+    records = exemple.evidence(tmp_path / "artifacts", b"\x89PNG fake")
+    page_html = render_html(merge_results(load_cucumber(exemple.CUCUMBER_JSON), records), RunInfo(), tmp_path)
+
+    etape_4 = unescape(section_of(page_html, "etape-4"))
+    assert f"Étape en échec : <strong>Alors {exemple.FAILED_STEP}</strong>" in etape_4
+    assert 'src="data:image/png;base64,iVBORyBmYWtl"' in etape_4
+    trace_link = "artifacts/steps-test-etape-4-py-test-le-mail-mene-a-la-page-de-renouvellement/trace.zip"
+    assert f'href="{trace_link}"' in etape_4 and "playwright show-trace" in etape_4
+    assert exemple.MAIL_SUBJECT in etape_4 and "assure-3f9c@example.test" in etape_4
+    assert "Raison : " + exemple.SETUP_SKIP_REASON in unescape(section_of(page_html, "cas-2"))
+
+
+def test_a_missing_screenshot_is_said_not_hidden(tmp_path):
+    records = exemple.evidence(tmp_path, b"png")
+    records[0]["screenshots"] = [str(tmp_path / "absente.png")]
+    page_html = render_html(merge_results(load_cucumber(exemple.CUCUMBER_JSON), records), RunInfo(), tmp_path)
+    assert "Capture d'écran introuvable" in unescape(page_html)
+
+
+def test_scenarios_without_a_guide_tag_are_listed_apart(tmp_path):
+    features = load_cucumber(exemple.CUCUMBER_JSON)
+    features[0]["elements"][0]["tags"] = [{"name": "brouillon", "line": 6}]
+    page_html = render_html(merge_results(features), RunInfo(), tmp_path)
+    assert 'id="hors-guide"' in page_html
+    assert GAP_TEXT in section_of(page_html, "etape-0")
+
+
+def test_command_line_writes_the_page(tmp_path, capsys):
+    output = tmp_path / "sortie" / "rapport.html"
+    assert report_main([str(exemple.CUCUMBER_JSON), "-o", str(output), "--cible", "http://localhost:5000"]) == 0
+    assert "http://localhost:5000" in output.read_text(encoding="utf-8")
+    assert str(output) in capsys.readouterr().out
+
+
+def test_command_line_refuses_a_missing_json(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        report_main([str(tmp_path / "absent.json")])
+    assert exit_info.value.code == 2
+    assert "JSON Cucumber introuvable" in capsys.readouterr().err
+
+
+def test_attach_mail_records_a_mailpit_message_on_the_test(request):
+    mailpit_message = {
+        "ID": "Xk3p",
+        "Subject": exemple.MAIL_SUBJECT,
+        "To": [{"Name": "Assuré", "Address": "assure@example.test"}],
+        "Cc": None,
+        "Bcc": [{"Name": "", "Address": "copie@example.test"}],
+        "Text": "Bonjour",
+    }
+    attach_mail(request, mailpit_message)
+    name, value = request.node.user_properties[-1]
+    assert name == "rapport_mail"
+    assert json.loads(value) == {
+        "id": "Xk3p",
+        "subject": exemple.MAIL_SUBJECT,
+        "recipients": ["Assuré <assure@example.test>", "copie@example.test"],
+        "text": "Bonjour",
+    }
+
+
+def test_mail_record_reads_a_mail_object():
+    mail = SimpleNamespace(
+        subject="Votre compte ameli – votre mot de passe a été modifié",
+        to=["assure@example.test"],
+        text="Votre mot de passe a été modifié le 27/11/2026 à 08h05.",
+    )
+    assert mail_record(mail) == {
+        "id": None,
+        "subject": mail.subject,
+        "recipients": ["assure@example.test"],
+        "text": mail.text,
+    }
+
+
+def test_the_fixture_json_is_well_formed():
+    # Guards the hand-written fixture: every element's tag names a guide part.
+    tags = {tag["name"] for f in json.loads(Path(exemple.CUCUMBER_JSON).read_text()) for e in f["elements"]
+            for tag in e["tags"]}
+    assert tags == {part.tag for part in GUIDE_PARTS} - GAP_TAGS
