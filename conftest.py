@@ -256,7 +256,10 @@ def mailbox(mailpit_url, pytestconfig):
 def inbox(mailbox, account, request):
     person_inbox = PersonInbox(mailbox, account.email)
     request.node.stash[SCENARIO_INBOX] = person_inbox
-    return person_inbox
+    yield person_inbox
+    # A shared Mailpit keeps only what is still of use: this scenario's mails go,
+    # by their exact address, and nobody else's (a failure's mail is in the report).
+    mailbox.delete_all_to(account.email)
 
 
 SCENARIO_INBOX = pytest.StashKey[PersonInbox]()

@@ -56,7 +56,7 @@ def account_page():
     account = current_store().logged_in_account(session_id())
     if account is None:
         return redirect(url_for("journey.login_page"))
-    return render_template("account.html", account=account)
+    return render_template("account.html")
 
 
 @bp.post("/deconnexion")
@@ -181,10 +181,11 @@ def _private_page(view):
 
 def _live_account(token: str) -> tuple[Account | None, str | None]:
     """The account that the link renews, or the alert saying why the link is dead."""
-    account = current_store().account_for_token(token)
-    if account is None:
+    renewal = current_store().renewal_request(token)
+    if renewal is None:
         return None, wording.LINK_INVALID
-    if rules.link_expired(account.renewal_requested_at, now()):
+    account, requested_at = renewal
+    if rules.link_expired(requested_at, now()):
         return None, wording.LINK_EXPIRED
     return account, None
 

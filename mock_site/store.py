@@ -107,10 +107,11 @@ class Store:
         with self._lock:
             return self._accounts.get(nir)
 
-    def account_for_token(self, token: str) -> Account | None:
-        """The account whose newest, unused renewal link carries this token."""
+    def renewal_request(self, token: str) -> tuple[Account, datetime] | None:
+        """The account whose newest, unused link carries this token, and when that link was requested."""
         with self._lock:
-            return self._accounts_by_token.get(token_hash(token))
+            account = self._accounts_by_token.get(token_hash(token))
+            return None if account is None else (account, account.renewal_requested_at)
 
     def issue_renewal_token(self, account: Account, token: str, requested_at: datetime) -> None:
         """Make `token` the account's one valid link; older links die. Hold account.lock."""
@@ -124,8 +125,8 @@ class Store:
         """Set the new password and spend the link that allowed it. Hold account.lock."""
         with self._lock:
             self._accounts_by_token.pop(account.renewal_token_hash, None)
-        account.renewal_token_hash = None
-        account.renewal_requested_at = None
+            account.renewal_token_hash = None
+            account.renewal_requested_at = None
         account.password_hash = hash_password(password)
         account.password_changed_at = changed_at
 

@@ -1,13 +1,11 @@
 """Fixtures for the mailbox page object's tests: an embedded catcher, a fast Mailbox, mail sending, Chromium."""
 
-import os
 import smtplib
 import threading
 import uuid
 from email.message import EmailMessage
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from mock_site.mailpit import start_catcher
 from pages.mailbox import Mailbox
@@ -67,22 +65,3 @@ def send(catcher):
     return send
 
 
-def chromium_executable(playwright) -> str:
-    """Playwright's own Chromium when it is installed, else Debian's."""
-    own = playwright.chromium.executable_path
-    return own if own and os.path.exists(own) else "/usr/bin/chromium"
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_executable(playwright))
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(chromium):
-    context = chromium.new_context()
-    yield context.new_page()
-    context.close()

@@ -40,6 +40,7 @@ class MailCatcher:
 
     def __init__(self):
         self.messages: list[EmailMessage] = []
+        self.raw: list[bytes] = []
         self.envelopes: list[tuple[str, list[str]]] = []
         self.refusals: list[str] = []  # e.g. "451 4.3.0 Réessayez", answered to the next DATA commands
         self._lock = threading.Lock()
@@ -47,6 +48,7 @@ class MailCatcher:
     def reset(self) -> None:
         with self._lock:
             self.messages.clear()
+            self.raw.clear()
             self.envelopes.clear()
             self.refusals.clear()
 
@@ -55,6 +57,7 @@ class MailCatcher:
             if self.refusals:
                 return self.refusals.pop(0)
             self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+            self.raw.append(envelope.original_content)
             self.messages.append(email.message_from_bytes(envelope.original_content, policy=default_policy))
         return "250 Message accepted for delivery"
 

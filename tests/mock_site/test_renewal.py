@@ -41,6 +41,8 @@ def test_the_renewal_mail_is_as_the_contract_says(browser, mails):
     assert f'<a href="{link}">Renouveler mon mot de passe</a>' in html_part(message)
     assert "30 minutes" in text_part(message) and "30 minutes" in html_part(message)
     assert NIR not in link and "assure" not in link
+    headers = mails.raw[0].split(b"\r\n\r\n", 1)[0]
+    assert headers.isascii() and b"=?utf-8?" in headers, "headers are RFC 2047 encoded"
 
 
 def test_mail_from_is_configurable_and_links_ignore_the_host_header(make_app, mails):

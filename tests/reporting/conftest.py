@@ -1,19 +1,15 @@
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright
+from playwright.sync_api import Browser, Page
 
 from tests.reporting import exemple
 
 
 @pytest.fixture(scope="session")
-def report_browser(playwright: Playwright) -> Browser:
-    # pytest-playwright's own session `playwright` fixture: one Playwright per process.
-    browser = playwright.chromium.launch(
-        executable_path=exemple.browser_executable(playwright.chromium.executable_path)
-    )
-    yield browser
-    browser.close()
+def report_browser(browser: Browser) -> Browser:
+    """pytest-playwright's browser, launched as tests/conftest.py says."""
+    return browser
 
 
 @pytest.fixture(scope="session")

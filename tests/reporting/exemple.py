@@ -20,6 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(REPO_ROOT))
 
+from pages.browser import chromium_launch_args
 from reporting.report import RunInfo, write_report
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -37,11 +38,6 @@ RUN = RunInfo(
     started=datetime(2026, 11, 27, 7, 30, tzinfo=UTC),
     duration=83.4,
 )
-
-
-def browser_executable(playwright_chromium_path: str) -> str:
-    """Playwright's own Chromium when it is installed, else Debian's."""
-    return playwright_chromium_path if Path(playwright_chromium_path).exists() else "/usr/bin/chromium"
 
 
 def failure_screenshot(browser: Browser) -> bytes:
@@ -162,7 +158,7 @@ def write_example_report(directory: Path, screenshot_png: bytes) -> Path:
 
 def main(docs: Path) -> None:
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as directory:
-        browser = playwright.chromium.launch(executable_path=browser_executable(playwright.chromium.executable_path))
+        browser = playwright.chromium.launch(**chromium_launch_args(playwright.chromium.executable_path))
         html_file = write_example_report(Path(directory), failure_screenshot(browser))
         page = browser.new_page(viewport={"width": 1100, "height": 1400})
         page.goto(html_file.as_uri())

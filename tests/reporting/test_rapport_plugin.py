@@ -74,10 +74,9 @@ def heading_shown(page, title):
 """
 
 CONFTEST = """\
-import os
-
 import pytest
 
+from pages.browser import chromium_launch_args
 from reporting.evidence import attach_mail, set_run_info
 
 pytest_plugins = ["reporting.plugin"]
@@ -89,8 +88,7 @@ def pytest_configure(config):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, playwright):
-    own = playwright.chromium.executable_path
-    return {**browser_type_launch_args, "executable_path": own if os.path.exists(own) else "/usr/bin/chromium"}
+    return {**browser_type_launch_args, **chromium_launch_args(playwright.chromium.executable_path)}
 
 
 @pytest.fixture(autouse=True)
