@@ -3,8 +3,8 @@
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import NEW_PASSWORD, PUBLIC_URL, Browser, link_in
 from mock_site import wording
+from tests.mock_site.site_client import NEW_PASSWORD, PUBLIC_URL, Visitor, link_in
 
 THREADS = 8
 
@@ -21,10 +21,10 @@ def _all_at_once(action, count: int = THREADS) -> list:
 
 
 def test_concurrent_requests_on_one_account_send_at_most_the_limit(app, mails):
-    browsers = [Browser(app) for _ in range(THREADS)]
+    browsers = [Visitor(app) for _ in range(THREADS)]
     browsers[0].create_account()
-    # Each browser shows its form and reads its captcha first; only the submissions race.
-    forms = [(browser, browser.open_forgot_password(), browser.captcha_answer()) for browser in browsers]
+    # Each visitor shows its form and reads its captcha first; only the submissions race.
+    forms = [(visitor, visitor.open_forgot_password(), visitor.captcha_answer()) for visitor in browsers]
     pages = _all_at_once(lambda index: forms[index][0].request_renewal(captcha=forms[index][2], form=forms[index][1]))
     sent = [page for page in pages if page.notices == [wording.MAIL_SENT]]
     refused = [page for page in pages if page.alerts == [wording.TOO_MANY_MAILS]]
@@ -37,11 +37,11 @@ def test_concurrent_requests_on_one_account_send_at_most_the_limit(app, mails):
 
 
 def test_one_link_submitted_concurrently_changes_the_password_once(app, mails):
-    browsers = [Browser(app) for _ in range(THREADS)]
+    browsers = [Visitor(app) for _ in range(THREADS)]
     browsers[0].create_account()
     browsers[0].request_renewal()
     path = link_in(mails.messages[-1]).removeprefix(PUBLIC_URL)
-    forms = [browser.get(path) for browser in browsers]
+    forms = [visitor.get(path) for visitor in browsers]
     pages = _all_at_once(lambda index: browsers[index].submit(
         path, forms[index], password=f"{NEW_PASSWORD}-{index}", confirmation=f"{NEW_PASSWORD}-{index}"))
     done = [page for page in pages if page.headings == ["Votre nouveau mot de passe a bien été enregistré"]]
@@ -52,11 +52,11 @@ def test_one_link_submitted_concurrently_changes_the_password_once(app, mails):
 
 def test_parallel_sessions_on_separate_accounts_do_not_interfere(app, mails):
     def journey(index):
-        browser = Browser(app)
+        visitor = Visitor(app)
         nir = f"1850775{index:06d}"
-        browser.create_account(nir=nir, email=f"assure-{index}@example.test")
-        browser.advance(index * 100)
-        page = browser.request_renewal(nir=nir)
+        visitor.create_account(nir=nir, email=f"assure-{index}@example.test")
+        visitor.advance(index * 100)
+        page = visitor.request_renewal(nir=nir)
         return page.notices == [wording.MAIL_SENT] and len(mails.to(f"assure-{index}@example.test")) == 1
 
     assert all(_all_at_once(journey))

@@ -4,8 +4,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BIRTH_DATE, NIR, PASSWORD, PUBLIC_URL, Browser, link_in, read_page
 from mock_site import wording
+from tests.mock_site.site_client import (
+    BIRTH_DATE,
+    NIR,
+    PASSWORD,
+    PUBLIC_URL,
+    Visitor,
+    link_in,
+    read_page,
+)
 
 NAUGHTY = [
     "", " ", "\x00", "a\x00b", "\t\r\n", "\x1b[31m", "\u202e1850775123456", "\u200b", "\ufeff",
@@ -32,9 +40,9 @@ def _assert_answer(response, echoed: dict[str, str] | None = None):
 
 @pytest.fixture
 def fuzz_browser(app, mails):
-    browser = Browser(app)
-    browser.create_account()
-    return browser
+    visitor = Visitor(app)
+    visitor.create_account()
+    return visitor
 
 
 @FUZZ

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import requests
 
-from conftest import link_in
 from mock_site.__main__ import parse_arguments
 from mock_site.server import serve_in_thread
+from tests.mock_site.site_client import link_in
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -19,14 +19,14 @@ def test_serve_in_thread_binds_a_free_port_and_writes_links_on_its_origin(smtp, 
     try:
         assert site.url == f"http://127.0.0.1:{site.port}" and site.port > 0
         assert site.app.config["PUBLIC_URL"] == site.url
-        with requests.Session() as browser:
-            assert "Connectez-vous" in browser.get(f"{site.url}/", timeout=5).text
-            browser.post(f"{site.url}/__test__/accounts", timeout=5, json={
+        with requests.Session() as visitor:
+            assert "Connectez-vous" in visitor.get(f"{site.url}/", timeout=5).text
+            visitor.post(f"{site.url}/__test__/accounts", timeout=5, json={
                 "nir": "1850775123456", "birth_date": "1985-07-15", "email": "assure@example.test"})
-            form = browser.get(f"{site.url}/mot-de-passe-oublie", timeout=5).text
+            form = visitor.get(f"{site.url}/mot-de-passe-oublie", timeout=5).text
             hidden = dict(_hidden_fields(form))
-            answer = browser.get(f"{site.url}/__test__/captcha", timeout=5).json()["answer"]
-            sent = browser.post(f"{site.url}/mot-de-passe-oublie", timeout=5, data={
+            answer = visitor.get(f"{site.url}/__test__/captcha", timeout=5).json()["answer"]
+            sent = visitor.post(f"{site.url}/mot-de-passe-oublie", timeout=5, data={
                 **hidden, "nir": "1850775123456", "birth_date": "15/07/1985", "captcha": answer})
             assert "Consultez votre boîte mail" in sent.text
         assert link_in(mails.messages[-1]).startswith(site.url + "/mot-de-passe/renouveler/")
