@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
+import requests
 
 from mock_site.server import serve_in_thread
 from pages.accounts import AccountProvider
@@ -24,7 +25,7 @@ from pages.home_page import HomePage
 from pages.inbox import PersonInbox
 from pages.journey import ForgotPasswordJourney
 from pages.login_page import LoginPage
-from pages.mail_server import provide_mailpit
+from pages.mail_server import MailpitUnreachable, provide_mailpit
 from pages.mailbox import Mailbox
 from pages.renewal_page import PasswordChangedPage, RenewalPage
 from pages.target import read_capabilities
@@ -71,11 +72,15 @@ class SharedTarget:
         self.config = config
         self._running = []
         self.base_url = given_base_url(config)
-        mailpit = provide_mailpit(config.getoption("--mailpit-url"), smtp=config.getoption("--mailpit-smtp"))
+        try:
+            mailpit = provide_mailpit(config.getoption("--mailpit-url"), smtp=config.getoption("--mailpit-smtp"))
+        except MailpitUnreachable as unreachable:
+            raise pytest.UsageError(str(unreachable)) from None
         self._running.append(mailpit)
         self.mailpit_url = mailpit.url
         lines = [mailpit.describe()]
         if self.base_url:
+            check_site_reachable(self.base_url)
             lines.append(f"Site cible : {self.base_url}")
         else:
             # A Mailpit given by URL alone listens for SMTP on its usual port, on the same host.
@@ -90,6 +95,14 @@ class SharedTarget:
     def stop(self):
         for service in reversed(self._running):
             service.stop()
+
+
+def check_site_reachable(base_url: str) -> None:
+    try:
+        requests.get(f"{base_url}/", timeout=10)
+    except requests.RequestException as error:
+        raise pytest.UsageError(f"Site cible injoignable à {base_url}/ ({error}). "
+                                "Vérifiez --base-url / BASE_URL, ou retirez-les pour tester le site simulé embarqué.") from None
 
 
 def given_base_url(config: pytest.Config) -> str | None:
@@ -253,8 +266,8 @@ def mailbox(mailpit_url, pytestconfig):
 
 
 @pytest.fixture
-def inbox(mailbox, account, request):
-    person_inbox = PersonInbox(mailbox, account.email)
+def inbox(mailbox, account, base_url, request):
+    person_inbox = PersonInbox(mailbox, account.email, base_url)
     request.node.stash[SCENARIO_INBOX] = person_inbox
     yield person_inbox
     # A shared Mailpit keeps only what is still of use: this scenario's mails go,

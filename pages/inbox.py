@@ -13,9 +13,10 @@ _JUST_AFTER = timedelta(microseconds=1)
 
 
 class PersonInbox:
-    def __init__(self, mailbox: Mailbox, address: str):
+    def __init__(self, mailbox: Mailbox, address: str, site_url: str):
         self.mailbox = mailbox
         self.address = address
+        self.site_url = site_url
         self.received: list[Mail] = []
 
     def receive(self, subject: str) -> Mail:
@@ -38,7 +39,7 @@ class PersonInbox:
         return self.mailbox.search(keywords, to=self.address)
 
     def open_link(self, page: Page, mail: Mail, name: str) -> None:
-        self.mailbox.open_link(page, mail, name)
+        self.mailbox.open_link(page, mail, name, expected_origin=self.site_url)
 
     def _after_last_read(self):
         return self.received[-1].created + _JUST_AFTER if self.received else None

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urlsplit
 
 import httpx
 import requests
@@ -23,6 +24,11 @@ from playwright.sync_api import Page
 _HTTP_TIMEOUT = 5.0
 _SEARCH_PAGE = 200
 _OTHER_MAILS_SHOWN = 5
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc
 
 
 class MailpitError(RuntimeError):
@@ -127,10 +133,23 @@ class Mailbox:
             summaries = [s for s in summaries if self._addressed_to(s, to)]
         return [self._read(summary) for summary in summaries]
 
-    def open_link(self, page: Page, mail: Mail, name: str) -> None:
-        """Show the mail's HTML in the browser and click the link named `name`, as a person does."""
+    def open_link(self, page: Page, mail: Mail, name: str, expected_origin: str | None = None) -> None:
+        """Show the mail's HTML in the browser and click the link named `name`, as a person does.
+
+        With `expected_origin`, a link to another origin is reported as a configuration
+        error: the suite was given a base URL that is not the one the site writes.
+        """
         page.goto(f"{self.url}/view/{mail.id}.html")
-        page.get_by_role("link", name=name, exact=True).click()
+        link = page.get_by_role("link", name=name, exact=True)
+        if expected_origin:
+            href = link.get_attribute("href") or ""
+            if _origin(href) != _origin(expected_origin):
+                raise AssertionError(
+                    f"Erreur de configuration : le lien « {name} » du mail {mail.id} mène à {href}, "
+                    f"mais la suite teste le site {expected_origin}. Donnez à --base-url l'origine que "
+                    f"le site écrit dans ses mails."
+                )
+        link.click()
         page.wait_for_load_state()
 
     # --- cleaning up: by ID only, never the whole mailbox -----------------------------------

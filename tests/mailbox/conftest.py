@@ -7,15 +7,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from mock_site.mailpit import start_catcher
 from pages.mailbox import Mailbox
-
-
-@pytest.fixture(scope="module")
-def catcher():
-    running = start_catcher()
-    yield running
-    running.stop()
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from typing import ClassVar
 import jsonschema
 import pytest
 
-from mock_site.mailpit import start_catcher
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -86,13 +85,6 @@ def swagger() -> Swagger:
     if not path.is_file():
         pytest.skip(f"Mailpit's swagger.json not found at {path} (set MAILPIT_SWAGGER): responses cannot be checked")
     return Swagger(json.loads(path.read_text(encoding="utf-8")))
-
-
-@pytest.fixture(scope="module")
-def catcher():
-    running = start_catcher()
-    yield running
-    running.stop()
 
 
 @pytest.fixture
