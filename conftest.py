@@ -133,6 +133,7 @@ def pytest_report_header(config: pytest.Config):
     return target.description if target else None
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: the suite also runs without xdist
 def pytest_configure_node(node):
     """xdist: every worker uses the one target and the one Mailpit of the main process."""
     target = node.config.stash.get(SHARED_TARGET, None)

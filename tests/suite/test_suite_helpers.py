@@ -1,0 +1,105 @@
+"""The suite's own logic that scenarios rely on: durations, identities, rules per target, capabilities."""
+
+import json
+import re
+import string
+from datetime import date
+
+import pytest
+from stdnum.fr import nir as stdnum_nir
+
+from mock_site.server import serve_in_thread
+from pages import wording
+from pages.accounts import Account, personalised, random_identity, unique_address
+from pages.clock import parse_duration
+from pages.renewal_page import rules_broken_on_target, valid_password_of_length
+from pages.target import RateLimit, read_capabilities
+
+
+@pytest.mark.parametrize("text, seconds", [
+    ("1 seconde", 1),
+    ("4 minutes et 59 secondes", 299),
+    ("5 minutes et 1 seconde", 301),
+    ("29 minutes et 59 secondes", 1799),
+    ("30 minutes et 1 seconde", 1801),
+    ("1 heure", 3600),
+])
+def test_durations_read_as_the_features_write_them(text, seconds):
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["trente minutes", "30 minutes et demie", "", "5 jours"])
+def test_unreadable_durations_are_refused_with_a_french_message(text):
+    with pytest.raises(ValueError, match="Durée illisible"):
+        parse_duration(text)
+
+
+def test_random_identities_are_well_formed_nirs_that_agree_with_the_birth_date():
+    for _ in range(200):
+        nir, birth = random_identity()
+        assert re.fullmatch(r"[12]\d{12}", nir)
+        assert nir[1:5] == birth.strftime("%y%m")
+        assert stdnum_nir.is_valid(nir + stdnum_nir.calc_check_digits(nir))
+
+
+def test_unique_addresses_never_contain_one_another():
+    addresses = [unique_address() for _ in range(500)]
+    assert not [a for a in addresses for b in addresses if a != b and a in b]
+
+
+def test_placeholders_take_the_account_s_own_data():
+    account = Account("1850775123456", date(1985, 7, 5), "a@x.test", "Ancien-Mdp-2024")
+    assert personalised("Ab{NIR}", account) == "Ab1850775123456"
+    assert personalised("{JJMMAAAA}|{JJ/MM/AAAA}|{AAAAMMJJ}", account) == "05071985|05/07/1985|19850705"
+
+
+@pytest.mark.parametrize("length", [7, 8, 50, 51])
+def test_valid_passwords_of_a_length_break_at_most_the_length_rule(length):
+    password = valid_password_of_length(length)
+    assert len(password) == length
+    assert re.search("[a-z]", password) and re.search("[A-Z]", password) and re.search(r"\d", password)
+
+
+def test_a_special_character_the_target_does_not_allow_also_breaks_rule_4():
+    rule_5, rule_4 = wording.PASSWORD_RULES[4], wording.PASSWORD_RULES[3]
+    assert rules_broken_on_target([rule_5], "Ab05/07/1985", string.punctuation) == [rule_5]
+    assert rules_broken_on_target([rule_5], "Ab05/07/1985", "!-_") == [rule_5, rule_4]
+    assert rules_broken_on_target([rule_4], "Abcd efg1", "!-_") == [rule_4]
+
+
+@pytest.fixture
+def site_without_test_api():
+    site = serve_in_thread({"TEST_API": False, "SMTP_PORT": 9})
+    yield site
+    site.stop()
+
+
+def test_a_target_without_test_api_offers_nothing_but_what_staging_configuration_gives(site_without_test_api, tmp_path):
+    staging = tmp_path / "staging.json"
+    staging.write_text(json.dumps({
+        "accounts": {"adresse_validee": {"nir": "1850775123456", "birth_date": "1985-07-15",
+                                         "email": "recette@x.test", "email_validated": True,
+                                         "password": "Ancien-Mdp-2024"}},
+        "captcha_answer": "ABC123",
+        "rate_limit": {"limit": 2, "window_seconds": 600, "block_seconds": 60},
+    }), encoding="utf-8")
+
+    bare = read_capabilities(site_without_test_api.url)
+    configured = read_capabilities(site_without_test_api.url, staging)
+
+    assert (bare.accounts, bare.captcha, bare.clock, bare.rate_limit) == (False, False, False, None)
+    assert not configured.test_api
+    assert configured.staging_accounts["adresse_validee"].email == "recette@x.test"
+    assert configured.fixed_captcha_answer == "ABC123"
+    assert configured.rate_limit == RateLimit(2, 600, 60)
+
+
+def test_the_mock_s_capabilities_are_read_as_announced():
+    site = serve_in_thread({"SMTP_PORT": 9})
+    try:
+        offered = read_capabilities(site.url)
+    finally:
+        site.stop()
+    assert (offered.accounts, offered.captcha, offered.clock) == (True, True, True)
+    assert offered.rate_limit == RateLimit(3, 3600, 900)
+    assert offered.password_special_characters == string.punctuation
