@@ -3,7 +3,7 @@
 Run modes:
 - default: the bundled mock site and the embedded mail catcher (or a `mailpit`
   binary on PATH), started once for the whole run on free ports, in the main
-  pytest process; xdist workers share them (see README, « Modes »);
+  pytest process; xdist workers share them (see README, « Three ways to run »);
 - any target: --base-url / BASE_URL and --mailpit-url / MAILPIT_URL.
 """
 
@@ -69,7 +69,6 @@ class SharedTarget:
     """The site and the Mailpit of this run, started here unless given."""
 
     def __init__(self, config: pytest.Config):
-        self.config = config
         self._running = []
         self.base_url = given_base_url(config)
         try:
@@ -119,6 +118,11 @@ def runs_acceptance(config: pytest.Config) -> bool:
     return False
 
 
+SHARED_TARGET = pytest.StashKey[SharedTarget]()
+# The failed scenario's mailbox, for its report.
+SCENARIO_INBOX = pytest.StashKey[PersonInbox]()
+
+
 def pytest_configure(config: pytest.Config):
     if hasattr(config, "workerinput") or not runs_acceptance(config):
         return
@@ -147,8 +151,6 @@ def pytest_unconfigure(config: pytest.Config):
     if target:
         target.stop()
 
-
-SHARED_TARGET = pytest.StashKey[SharedTarget]()
 
 
 @pytest.fixture(scope="session")
@@ -276,7 +278,12 @@ def inbox(mailbox, account, base_url, request):
     mailbox.delete_all_to(account.email)
 
 
-SCENARIO_INBOX = pytest.StashKey[PersonInbox]()
+
+# Playwright now and then fails to zip a trace whose resources are still being
+# written ("file data stream has unexpected number of bytes"). The trace of a
+# passed scenario is thrown away anyway (--tracing retain-on-failure), so that
+# failure is no verdict on the scenario: it is kept as a note in its report.
+UNWRITTEN_TRACE = "Tracing.stop: file data stream has unexpected number of bytes"
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -287,6 +294,18 @@ def pytest_runtest_makereport(item, call):
     inbox = item.stash.get(SCENARIO_INBOX, None)
     if report.failed and inbox and inbox.received:
         attach_mail(report, inbox.received[-1])
+    scenario_passed = getattr(item, "rep_call", None) is not None and item.rep_call.passed
+    if report.when == "teardown" and report.failed and scenario_passed and UNWRITTEN_TRACE in str(report.longrepr):
+        report.sections.append(("Trace Playwright non écrite (scénario réussi)", str(report.longrepr)))
+        report.outcome, report.longrepr = "passed", None
+
+
+@pytest.fixture
+def mail_scanner(playwright):
+    """An HTTP client of its own, as an antivirus or a mail provider's link checker is."""
+    scanner = playwright.request.new_context()
+    yield scanner
+    scanner.dispose()
 
 
 @pytest.fixture

@@ -4,7 +4,8 @@ Fonctionnalité: Mail non reçu - Ce que l'assuré peut vérifier
   messageries suppriment les mails contenant le mot « confirmation » ; il peut
   rechercher le mail avec les mots clés « Votre compte ameli – renouveler mon
   mot de passe » et « Votre Assurance Maladie » (l'expéditeur) ; il doit utiliser
-  le mail de validation le plus récent, et non un ancien mail.
+  le mail de validation le plus récent, et non un ancien mail. Un antivirus ou
+  la messagerie peuvent ouvrir le lien avant lui.
 
   Contexte:
     Étant donné un assuré dont le compte a une adresse mail validée
@@ -40,3 +41,11 @@ Fonctionnalité: Mail non reçu - Ce que l'assuré peut vérifier
     Alors il reçoit le mail « Votre compte ameli – renouveler mon mot de passe »
     Et le lien « Renouveler mon mot de passe » de ce mail mène au site lui-même
     Et la version texte de ce mail donne la même adresse
+
+  @mail-non-recu
+  Scénario: Un antivirus qui ouvre le lien du mail avant l'assuré ne l'use pas
+    Étant donné qu'il a reçu le mail de renouvellement
+    Quand un antivirus ouvre le lien « Renouveler mon mot de passe » du mail avant lui
+    Et qu'il clique sur « Renouveler mon mot de passe » dans le mail
+    Et qu'il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche

@@ -3,7 +3,7 @@
 import re
 from datetime import datetime, timedelta
 
-from playwright.sync_api import Page
+from playwright.sync_api import APIRequestContext, Page
 
 from pages import wording
 from pages.mailbox import Mail, Mailbox
@@ -48,6 +48,13 @@ class PersonInbox:
         """Where the link of that name in the mail's HTML leads, read as the browser shows it."""
         page.goto(f"{self.mailbox.url}/view/{mail.id}.html")
         return page.get_by_role("link", name=name, exact=True).get_attribute("href") or ""
+
+
+def scan_link(scanner: APIRequestContext, address: str) -> None:
+    """Open a link the way a mail scanner does: HEAD then GET, with none of the person's cookies."""
+    for method in ("HEAD", "GET"):
+        answer = scanner.fetch(address, method=method, max_redirects=0)
+        assert answer.status < 400, f"{method} {address} par un antivirus : réponse {answer.status} inattendue."
 
 
 _CHANGE_MOMENT = re.compile(re.escape(wording.CHANGED_SENTENCE_PREFIX) + r" (\d{2}/\d{2}/\d{4}) à (\d{2}h\d{2})\.")

@@ -4,7 +4,7 @@ from pytest_bdd import given, parsers, then, when
 
 from pages import wording
 from pages.common import expect_alert
-from pages.inbox import stated_change_moment
+from pages.inbox import scan_link, stated_change_moment
 
 
 @when("il demande le renouvellement de son mot de passe")
@@ -146,3 +146,8 @@ def text_gives_same_link(received_mail, mail_link):
     assert mail_link in received_mail.text, (
         f"La version texte devait contenir {mail_link} ({received_mail.describe()})."
     )
+
+
+@when(parsers.parse("un antivirus ouvre le lien « {name} » du mail avant lui"))
+def scanner_opens_link(page, inbox, received_mail, mail_scanner, name):
+    scan_link(mail_scanner, inbox.link_address(page, received_mail, name))

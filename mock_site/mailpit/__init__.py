@@ -9,11 +9,12 @@ import threading
 from dataclasses import dataclass
 
 from aiosmtpd.controller import Controller
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.serving import BaseWSGIServer, make_server
 
 from mock_site.mailpit.api import create_app
 from mock_site.mailpit.smtp import CatchAll
 from mock_site.mailpit.store import MessageStore
+from mock_site.server import QuietRequestHandler
 
 __all__ = ["MessageStore", "RunningCatcher", "create_app", "start_catcher"]
 
@@ -35,13 +36,6 @@ class RunningCatcher:
         self._http.server_close()
         self._http_thread.join(timeout=5)
         self._smtp.stop()
-
-
-class _QuietRequestHandler(WSGIRequestHandler):
-    """No access log: the suite polls, and its output should stay readable."""
-
-    def log_request(self, code="-", size="-") -> None:
-        pass
 
 
 def _free_port(host: str) -> int:
@@ -71,7 +65,7 @@ def start_catcher(host: str = "127.0.0.1", smtp_port: int = 0, http_port: int = 
     store = MessageStore(max_messages=max_messages)
     smtp = _start_smtp(store, host, smtp_port)
     try:
-        http = make_server(host, http_port, create_app(store), threaded=True, request_handler=_QuietRequestHandler)
+        http = make_server(host, http_port, create_app(store), threaded=True, request_handler=QuietRequestHandler)
     except BaseException:
         smtp.stop()
         raise
