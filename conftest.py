@@ -28,7 +28,7 @@ from pages.login_page import LoginPage
 from pages.mail_server import MailpitUnreachable, provide_mailpit
 from pages.mailbox import Mailbox
 from pages.renewal_page import PasswordChangedPage, RenewalPage
-from pages.target import read_capabilities
+from pages.target import capabilities_from, offered_capabilities
 from pages.test_support import TestSupportApi
 from reporting.evidence import attach_mail, set_run_info
 
@@ -47,8 +47,7 @@ PARIS = ZoneInfo("Europe/Paris")
 MAILPIT_SMTP_PORT = 1025
 
 # What the main process tells each xdist worker about the shared target.
-WORKER_BASE_URL = "acceptance_base_url"
-WORKER_MAILPIT_URL = "acceptance_mailpit_url"
+WORKER_TARGET = "acceptance_target"
 
 
 def pytest_addoption(parser):
@@ -90,6 +89,21 @@ class SharedTarget:
             self.base_url = site.url
             lines.append(f"Site cible : site simulé embarqué ({site.url}, SMTP {smtp_host}:{smtp_port})")
         self.description = lines
+        try:
+            self.offered_capabilities = offered_capabilities(self.base_url)
+        except (requests.RequestException, ValueError, RuntimeError) as unreadable:
+            self.stop()
+            raise pytest.UsageError(f"Capacités de {self.base_url} illisibles : {unreadable}") from None
+        staging = config.getoption("--staging-config")
+        try:  # read here once, so that a broken file stops the run at its start
+            capabilities_from(self.offered_capabilities, Path(staging) if staging else None)
+        except (OSError, ValueError, TypeError) as unreadable:
+            self.stop()
+            raise pytest.UsageError(f"Configuration de recette {staging} illisible : {unreadable}") from None
+
+    def for_workers(self) -> dict:
+        return {"base_url": self.base_url, "mailpit_url": self.mailpit_url,
+                "offered_capabilities": self.offered_capabilities}
 
     def stop(self):
         for service in reversed(self._running):
@@ -142,8 +156,7 @@ def pytest_configure_node(node):
     """xdist: every worker uses the one target and the one Mailpit of the main process."""
     target = node.config.stash.get(SHARED_TARGET, None)
     if target:
-        node.workerinput[WORKER_BASE_URL] = target.base_url
-        node.workerinput[WORKER_MAILPIT_URL] = target.mailpit_url
+        node.workerinput[WORKER_TARGET] = target.for_workers()
 
 
 def pytest_unconfigure(config: pytest.Config):
@@ -154,23 +167,23 @@ def pytest_unconfigure(config: pytest.Config):
 
 
 @pytest.fixture(scope="session")
-def shared_target_urls(pytestconfig) -> tuple[str, str]:
+def shared_target(pytestconfig) -> dict:
+    """The run's target, Mailpit and capabilities, as the main process found them."""
     if hasattr(pytestconfig, "workerinput"):
-        return pytestconfig.workerinput[WORKER_BASE_URL], pytestconfig.workerinput[WORKER_MAILPIT_URL]
+        return pytestconfig.workerinput[WORKER_TARGET]
     if SHARED_TARGET not in pytestconfig.stash:  # a run that was not recognised as an acceptance run
         pytestconfig.stash[SHARED_TARGET] = SharedTarget(pytestconfig)
-    target = pytestconfig.stash[SHARED_TARGET]
-    return target.base_url, target.mailpit_url
+    return pytestconfig.stash[SHARED_TARGET].for_workers()
 
 
 @pytest.fixture(scope="session")
-def base_url(shared_target_urls) -> str:
-    return shared_target_urls[0]
+def base_url(shared_target) -> str:
+    return shared_target["base_url"]
 
 
 @pytest.fixture(scope="session")
-def mailpit_url(shared_target_urls) -> str:
-    return shared_target_urls[1]
+def mailpit_url(shared_target) -> str:
+    return shared_target["mailpit_url"]
 
 
 @pytest.fixture(scope="session")
@@ -179,9 +192,9 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
 
 
 @pytest.fixture(scope="session")
-def capabilities(base_url, pytestconfig):
+def capabilities(shared_target, pytestconfig):
     staging = pytestconfig.getoption("--staging-config")
-    return read_capabilities(base_url, Path(staging) if staging else None)
+    return capabilities_from(shared_target["offered_capabilities"], Path(staging) if staging else None)
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""What the target offers: its capabilities (read once), or a staging configuration."""
+"""What the target offers: its capabilities (read once per run), or a staging configuration."""
 
 import json
 from dataclasses import dataclass, field
@@ -43,9 +43,8 @@ class Capabilities:
         return self.accounts or self.captcha or self.clock
 
 
-def read_capabilities(base_url: str, staging_config: Path | None = None) -> Capabilities:
-    """Ask the target once; complete or replace what it says with the staging file."""
-    staging = json.loads(staging_config.read_text(encoding="utf-8")) if staging_config else {}
+def offered_capabilities(base_url: str) -> dict:
+    """What the target announces at /__test__/capabilities ({} when it has no test-support API)."""
     answer = requests.get(f"{base_url}/__test__/capabilities", timeout=10)
     offered = answer.json() if answer.status_code == 200 else {}
     if offered and offered.get("contract") != CONTRACT_VERSION:
@@ -53,6 +52,12 @@ def read_capabilities(base_url: str, staging_config: Path | None = None) -> Capa
             f"{base_url}/__test__/capabilities annonce le contrat {offered.get('contract')!r}, "
             f"la suite suit le contrat {CONTRACT_VERSION}."
         )
+    return offered
+
+
+def capabilities_from(offered: dict, staging_config: Path | None = None) -> Capabilities:
+    """What the target offers, completed by the staging file where it says nothing."""
+    staging = json.loads(staging_config.read_text(encoding="utf-8")) if staging_config else {}
     rate_limit = offered.get("rate_limit") or staging.get("rate_limit")
     return Capabilities(
         accounts=bool(offered.get("accounts")),
@@ -66,3 +71,7 @@ def read_capabilities(base_url: str, staging_config: Path | None = None) -> Capa
         },
         fixed_captcha_answer=staging.get("captcha_answer"),
     )
+
+
+def read_capabilities(base_url: str, staging_config: Path | None = None) -> Capabilities:
+    return capabilities_from(offered_capabilities(base_url), staging_config)
