@@ -133,8 +133,8 @@ def runs_acceptance(config: pytest.Config) -> bool:
 
 
 SHARED_TARGET = pytest.StashKey[SharedTarget]()
-# The failed scenario's mailbox, for its report.
-SCENARIO_INBOX = pytest.StashKey[PersonInbox]()
+# The scenario's mailbox: the last mail it read goes into a failure's report.
+SCENARIO_MAILBOX = pytest.StashKey[Mailbox]()
 
 
 def pytest_configure(config: pytest.Config):
@@ -164,6 +164,26 @@ def pytest_unconfigure(config: pytest.Config):
     if target:
         target.stop()
 
+
+# Playwright now and then fails to zip a trace whose resources are still being
+# written ("file data stream has unexpected number of bytes"). The trace of a
+# passed scenario is thrown away anyway (--tracing retain-on-failure), so that
+# failure is no verdict on the scenario: it is kept as a note in its report.
+UNWRITTEN_TRACE = "Tracing.stop: file data stream has unexpected number of bytes"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed scenario's report carries the last mail it read, for the HTML report."""
+    outcome = yield
+    report = outcome.get_result()
+    mailbox = item.stash.get(SCENARIO_MAILBOX, None)
+    if report.when == "call" and report.failed and mailbox and mailbox.last_mail:
+        attach_mail(report, mailbox.last_mail)
+    scenario_passed = getattr(item, "rep_call", None) is not None and item.rep_call.passed
+    if report.when == "teardown" and report.failed and scenario_passed and UNWRITTEN_TRACE in str(report.longrepr):
+        report.sections.append(("Trace Playwright non écrite (scénario réussi)", str(report.longrepr)))
+        report.outcome, report.longrepr = "passed", None
 
 
 @pytest.fixture(scope="session")
@@ -276,41 +296,20 @@ def captcha_answer(test_support, capabilities):
 
 
 @pytest.fixture
-def mailbox(mailpit_url, pytestconfig):
-    return Mailbox(mailpit_url, timeout=pytestconfig.getoption("--mail-timeout"),
-                   quiet_window=pytestconfig.getoption("--no-mail-window"))
+def mailbox(mailpit_url, pytestconfig, request):
+    scenario_mailbox = Mailbox(mailpit_url, timeout=pytestconfig.getoption("--mail-timeout"),
+                               quiet_window=pytestconfig.getoption("--no-mail-window"))
+    request.node.stash[SCENARIO_MAILBOX] = scenario_mailbox
+    return scenario_mailbox
 
 
 @pytest.fixture
-def inbox(mailbox, account, base_url, request):
+def inbox(mailbox, account, base_url):
     person_inbox = PersonInbox(mailbox, account.email, base_url)
-    request.node.stash[SCENARIO_INBOX] = person_inbox
     yield person_inbox
     # A shared Mailpit keeps only what is still of use: this scenario's mails go,
     # by their exact address, and nobody else's (a failure's mail is in the report).
     mailbox.delete_all_to(account.email)
-
-
-
-# Playwright now and then fails to zip a trace whose resources are still being
-# written ("file data stream has unexpected number of bytes"). The trace of a
-# passed scenario is thrown away anyway (--tracing retain-on-failure), so that
-# failure is no verdict on the scenario: it is kept as a note in its report.
-UNWRITTEN_TRACE = "Tracing.stop: file data stream has unexpected number of bytes"
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item, call):
-    """A failed scenario's report carries the last mail it read, for the HTML report."""
-    outcome = yield
-    report = outcome.get_result()
-    inbox = item.stash.get(SCENARIO_INBOX, None)
-    if report.failed and inbox and inbox.received:
-        attach_mail(report, inbox.received[-1])
-    scenario_passed = getattr(item, "rep_call", None) is not None and item.rep_call.passed
-    if report.when == "teardown" and report.failed and scenario_passed and UNWRITTEN_TRACE in str(report.longrepr):
-        report.sections.append(("Trace Playwright non écrite (scénario réussi)", str(report.longrepr)))
-        report.outcome, report.longrepr = "passed", None
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 
 install_packages() {
-  "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r requirements.txt
 }
 
 # Playwright's own Chromium where it can be downloaded; else the system's

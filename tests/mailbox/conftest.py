@@ -55,5 +55,3 @@ def send(catcher):
         return timer
 
     return send
-
-

@@ -69,7 +69,6 @@ class Smtp:
     port: int
 
 
-
 def text_part(message: EmailMessage) -> str:
     return message.get_body(("plain",)).get_content()
 

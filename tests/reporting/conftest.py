@@ -36,4 +36,3 @@ def report_page(report_browser: Browser) -> Page:
     context.route("http*://**/*", refuse)
     yield page
     context.close()
-
