@@ -16,12 +16,16 @@ Fonctionnalité: Cas 2 - L'assuré ne peut pas demander plusieurs mails successi
     Et aucun nouveau mail ne lui est envoyé
 
   @cas-2 @horloge
-  Scénario: Le service reste bloqué jusqu'à la dernière seconde du blocage
+  Scénario: Le service reste bloqué jusqu'à la dernière seconde du blocage, que les demandes ne prolongent pas
     Étant donné que le service de renouvellement lui est bloqué
     Quand la durée du blocage moins 1 seconde s'écoule
     Et qu'il demande le renouvellement de son mot de passe
     Alors le message d'erreur « Vous avez demandé trop de mails de renouvellement. Le service est bloqué pendant une courte période, veuillez réessayer plus tard. » s'affiche
     Et aucun nouveau mail ne lui est envoyé
+    Quand 2 secondes s'écoulent
+    Et qu'il demande le renouvellement de son mot de passe
+    Alors la page « Consultez votre boîte mail » s'affiche
+    Et il reçoit un nouveau mail « Votre compte ameli – renouveler mon mot de passe »
 
   @cas-2 @horloge
   Scénario: Une fois le blocage passé, l'assuré peut de nouveau recevoir le mail
