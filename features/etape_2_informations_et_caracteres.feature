@@ -66,6 +66,16 @@ Fonctionnalité: Étape 2 - L'assuré complète les informations pour récupére
     Et qu'il clique sur « Recevoir le mail »
     Alors la page « Consultez votre boîte mail » s'affiche
 
+  @etape-2 @horloge
+  Scénario: Une nouvelle liste de caractères donne 5 nouvelles minutes
+    Quand il saisit son numéro de sécurité sociale et sa date de naissance
+    Et que 4 minutes s'écoulent
+    Et qu'il clique sur la flèche « Nouvelle liste de caractères »
+    Et que 4 minutes s'écoulent
+    Et qu'il recopie les nouveaux caractères affichés
+    Et qu'il clique sur « Recevoir le mail »
+    Alors la page « Consultez votre boîte mail » s'affiche
+
   @etape-2
   Plan du scénario: Un numéro de sécurité sociale ou une date de naissance mal écrits sont signalés
     Quand il saisit le numéro « <numéro> » et la date de naissance « <date> »
