@@ -18,7 +18,7 @@ import requests
 
 from mock_site.server import serve_in_thread
 from pages.accounts import AccountProvider
-from pages.browser import chromium_launch_args
+from pages.browser import chromium_launch_args, forgive_unwritten_trace
 from pages.clock import ScenarioClock
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.home_page import HomePage
@@ -165,13 +165,6 @@ def pytest_unconfigure(config: pytest.Config):
         target.stop()
 
 
-# Playwright now and then fails to zip a trace whose resources are still being
-# written ("file data stream has unexpected number of bytes"). The trace of a
-# passed scenario is thrown away anyway (--tracing retain-on-failure), so that
-# failure is no verdict on the scenario: it is kept as a note in its report.
-UNWRITTEN_TRACE = "Tracing.stop: file data stream has unexpected number of bytes"
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """A failed scenario's report carries the last mail it read, for the HTML report."""
@@ -180,10 +173,7 @@ def pytest_runtest_makereport(item, call):
     mailbox = item.stash.get(SCENARIO_MAILBOX, None)
     if report.when == "call" and report.failed and mailbox and mailbox.last_mail:
         attach_mail(report, mailbox.last_mail)
-    scenario_passed = getattr(item, "rep_call", None) is not None and item.rep_call.passed
-    if report.when == "teardown" and report.failed and scenario_passed and UNWRITTEN_TRACE in str(report.longrepr):
-        report.sections.append(("Trace Playwright non écrite (scénario réussi)", str(report.longrepr)))
-        report.outcome, report.longrepr = "passed", None
+    forgive_unwritten_trace(report, getattr(item, "rep_call", None))
 
 
 @pytest.fixture(scope="session")

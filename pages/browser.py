@@ -40,3 +40,17 @@ def chromium_launch_args(bundled_chromium: str) -> dict:
             "ni celui du système (`apt-get install -y chromium`, ou la variable CHROMIUM_PATH)."
         )
     return {"executable_path": str(system), "args": SYSTEM_CHROMIUM_ARGS}
+
+
+# Playwright now and then fails to zip a trace whose resources are still being
+# written. The trace of a passed scenario is thrown away anyway (--tracing
+# retain-on-failure), so that failure is no verdict on the scenario.
+UNWRITTEN_TRACE = "Tracing.stop: file data stream has unexpected number of bytes"
+
+
+def forgive_unwritten_trace(report, call_report) -> None:
+    """Turn a passed scenario's failure to write its trace into a note of its teardown report."""
+    scenario_passed = call_report is not None and call_report.passed
+    if report.when == "teardown" and report.failed and scenario_passed and UNWRITTEN_TRACE in str(report.longrepr):
+        report.sections.append(("Trace Playwright non écrite (scénario réussi)", str(report.longrepr)))
+        report.outcome, report.longrepr = "passed", None
