@@ -10,10 +10,18 @@ from stdnum.fr import nir as stdnum_nir
 
 from mock_site.server import serve_in_thread
 from pages import wording
-from pages.accounts import Account, personalised, random_identity, unique_address
+from pages.accounts import (
+    NO_ADDRESS,
+    VALIDATED_ADDRESS,
+    Account,
+    AccountProvider,
+    personalised,
+    random_identity,
+    unique_address,
+)
 from pages.clock import parse_duration
 from pages.renewal_page import rules_broken_on_target, valid_password_of_length
-from pages.target import RateLimit, read_capabilities
+from pages.target import Capabilities, RateLimit, StagingAccount, read_capabilities
 
 
 @pytest.mark.parametrize("text, seconds", [
@@ -103,3 +111,13 @@ def test_the_mock_s_capabilities_are_read_as_announced():
     assert (offered.accounts, offered.captcha, offered.clock) == (True, True, True)
     assert offered.rate_limit == RateLimit(3, 3600, 900)
     assert offered.password_special_characters == string.punctuation
+
+
+def test_without_accounts_api_a_scenario_takes_the_staging_account_of_its_situation():
+    staged = StagingAccount("2850775123456", "1985-07-15", "recette@x.test", True, "Ancien-Mdp-2024")
+    provider = AccountProvider(test_support=None, capabilities=Capabilities(staging_accounts={VALIDATED_ADDRESS: staged}))
+
+    assert provider.unavailable_reason(VALIDATED_ADDRESS) is None
+    assert provider.account(VALIDATED_ADDRESS) == Account("2850775123456", date(1985, 7, 15), "recette@x.test",
+                                                          "Ancien-Mdp-2024")
+    assert "ne donne pas de compte « sans_adresse »" in provider.unavailable_reason(NO_ADDRESS)
