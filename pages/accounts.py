@@ -91,3 +91,11 @@ def personalised(text: str, account: Account) -> str:
         .replace("{JJ/MM/AAAA}", account.birth_date.strftime("%d/%m/%Y"))
         .replace("{AAAAMMJJ}", account.birth_date.strftime("%Y%m%d"))
     )
+
+
+def expect_password_unchanged(stored: dict) -> None:
+    """`stored`: the account as the test-support API gives it."""
+    assert stored["password_changed_at"] is None, (
+        f"Le mot de passe du compte {stored['nir']} ne devait pas avoir changé ; "
+        f"il l'a été le {stored['password_changed_at']}."
+    )

@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from playwright.sync_api import Page, Response, expect
 
 from pages import wording
@@ -67,6 +69,23 @@ class ForgotPasswordPage:
 
     def expect_characters_field_empty(self) -> None:
         expect(self.captcha_field, "Le champ des caractères devait être vidé").to_have_value("")
+
+
+# The features write relative dates in words; the target's "today" gives them a value.
+RELATIVE_DAYS = {"aujourd'hui": 0, "demain": 1}
+
+
+def typed_date(text: str, today: date) -> str:
+    """What the person types for a date a feature writes: as written, or « demain » made JJ/MM/AAAA."""
+    if text not in RELATIVE_DAYS:
+        return text
+    return (today + timedelta(days=RELATIVE_DAYS[text])).strftime("%d/%m/%Y")
+
+
+def expect_new_characters(before: str, after: str) -> None:
+    assert after != before, (
+        f"Après « Nouvelle liste de caractères », les caractères attendus devaient changer ; ils sont restés « {before} »."
+    )
 
 
 def wrong_characters(answer: str) -> str:

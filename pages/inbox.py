@@ -1,11 +1,9 @@
 """The person's own mailbox: the mails sent to their address, and to it alone."""
 
-import re
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from playwright.sync_api import APIRequestContext, Page
 
-from pages import wording
 from pages.mailbox import Mail, Mailbox
 
 # Mailpit stamps mails to the microsecond or finer: "newer than the last one seen".
@@ -55,21 +53,3 @@ def scan_link(scanner: APIRequestContext, address: str) -> None:
     for method in ("HEAD", "GET"):
         answer = scanner.fetch(address, method=method, max_redirects=0)
         assert answer.status < 400, f"{method} {address} par un antivirus : réponse {answer.status} inattendue."
-
-
-_CHANGE_MOMENT = re.compile(re.escape(wording.CHANGED_SENTENCE_PREFIX) + r" (\d{2}/\d{2}/\d{4}) à (\d{2}h\d{2})\.")
-
-
-def stated_change_moment(mail: Mail) -> datetime:
-    """The moment that the confirmation mail states, the same in its text and HTML versions."""
-    html_words = " ".join(re.sub(r"<[^>]+>", " ", mail.html).split())
-    stated = {version: _CHANGE_MOMENT.search(" ".join(content.split()))
-              for version, content in (("texte", mail.text), ("HTML", html_words))}
-    missing = [version for version, found in stated.items() if not found]
-    assert not missing, (
-        f"La phrase « {wording.CHANGED_SENTENCE_PREFIX} JJ/MM/AAAA à HHhMM. » manque dans la version "
-        f"{' et '.join(missing)} du mail ({mail.describe()})."
-    )
-    moments = {found.group(1) + " " + found.group(2) for found in stated.values()}
-    assert len(moments) == 1, f"Les versions texte et HTML du mail donnent des moments différents : {moments}."
-    return datetime.strptime(moments.pop(), "%d/%m/%Y %Hh%M")

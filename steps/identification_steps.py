@@ -4,11 +4,17 @@ from datetime import timedelta
 
 from pytest_bdd import given, parsers, then, when
 
-from pages.accounts import NO_ADDRESS, UNVALIDATED_ADDRESS, VALIDATED_ADDRESS, random_identity
-from pages.forgot_password_page import wrong_characters
-
-# The features write relative dates in words; the target's "today" gives them a value.
-RELATIVE_DAYS = {"aujourd'hui": 0, "demain": 1}
+from pages.accounts import (
+    NO_ADDRESS,
+    UNVALIDATED_ADDRESS,
+    VALIDATED_ADDRESS,
+    random_identity,
+)
+from pages.forgot_password_page import (
+    expect_new_characters,
+    typed_date,
+    wrong_characters,
+)
 
 
 @given("un assuré dont le compte a une adresse mail validée", target_fixture="account")
@@ -33,9 +39,7 @@ def types_identity(forgot_password_page, account):
 
 @when(parsers.parse("il saisit le numéro « {nir} » et la date de naissance « {birth_date} »"))
 def types_given_identity(forgot_password_page, target_today, nir, birth_date):
-    if birth_date in RELATIVE_DAYS:
-        birth_date = (target_today + timedelta(days=RELATIVE_DAYS[birth_date])).strftime("%d/%m/%Y")
-    forgot_password_page.fill_identity(nir, birth_date)
+    forgot_password_page.fill_identity(nir, typed_date(birth_date, target_today))
 
 
 @when("il saisit un numéro de sécurité sociale qu'aucun compte ne porte et sa date de naissance")
@@ -64,10 +68,7 @@ def asks_for_new_characters(forgot_password_page, captcha_answer):
 
 @then("de nouveaux caractères à recopier sont affichés")
 def new_characters_shown(captcha_answer, characters_before_refresh):
-    assert captcha_answer() != characters_before_refresh, (
-        f"Après « Nouvelle liste de caractères », les caractères attendus devaient changer ; "
-        f"ils sont restés « {characters_before_refresh} »."
-    )
+    expect_new_characters(characters_before_refresh, captcha_answer())
 
 
 @then("son numéro de sécurité sociale et sa date de naissance sont toujours saisis")

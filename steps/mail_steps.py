@@ -4,7 +4,18 @@ from pytest_bdd import given, parsers, then, when
 
 from pages import wording
 from pages.common import expect_alert
-from pages.inbox import scan_link, stated_change_moment
+from pages.inbox import scan_link
+from pages.mail_checks import (
+    expect_both_versions_say,
+    expect_change_moment,
+    expect_found,
+    expect_link_on_site,
+    expect_only_recipient,
+    expect_sender,
+    expect_subject_avoids,
+    expect_text_and_html,
+    expect_text_gives,
+)
 
 
 @when("il demande le renouvellement de son mot de passe")
@@ -46,37 +57,22 @@ def no_mail_sent(inbox):
 
 @then(parsers.parse("ce mail vient de « {sender} »"))
 def mail_from(received_mail, sender):
-    assert received_mail.sender_name == sender, (
-        f"Expéditeur attendu « {sender} », vu « {received_mail.sender_name} » ({received_mail.describe()})."
-    )
+    expect_sender(received_mail, sender)
 
 
 @then("ce mail n'est adressé qu'à l'adresse de son compte")
 def mail_only_to_account(received_mail, account):
-    recipients = [address.lower() for address in received_mail.recipients]
-    assert recipients == [account.email.lower()], (
-        f"Destinataire attendu : {account.email} seul ; vus : {', '.join(received_mail.recipients)} "
-        f"({received_mail.describe()})."
-    )
+    expect_only_recipient(received_mail, account.email)
 
 
 @then("ce mail a une version texte et une version HTML")
 def mail_has_text_and_html(received_mail):
-    content_type = received_mail.headers.get("Content-Type", [""])[0]
-    assert content_type.startswith("multipart/alternative"), (
-        f"Mail multipart/alternative attendu, vu « {content_type} » ({received_mail.describe()})."
-    )
-    assert received_mail.text.strip() and received_mail.html.strip(), (
-        f"Une version texte et une version HTML attendues ({received_mail.describe()})."
-    )
+    expect_text_and_html(received_mail)
 
 
 @then("ce mail indique que le lien est valable 30 minutes")
 def mail_says_30_minutes(received_mail):
-    for version, content in (("texte", received_mail.text), ("HTML", received_mail.html)):
-        assert "30 minutes" in " ".join(content.split()), (
-            f"La version {version} du mail devait dire « 30 minutes » ({received_mail.describe()})."
-        )
+    expect_both_versions_say(received_mail, "30 minutes")
 
 
 @when(parsers.re("il clique sur « (?P<name>[^»]+) » dans le mail"))
@@ -102,21 +98,12 @@ def has_opened_link(page, inbox, renewal_page):
 
 @then("ce mail indique la date et l'heure du changement")
 def mail_states_change_moment(received_mail, password_choice):
-    stated = stated_change_moment(received_mail)
-    submitted = password_choice.submitted_at.replace(second=0, microsecond=0, tzinfo=None)
-    # The minute of the change, truncated: the one of the click, or the next if the minute turned meanwhile.
-    assert 0 <= (stated - submitted).total_seconds() <= 60, (
-        f"Le mail devait dater le changement du {submitted:%d/%m/%Y à %Hh%M} (heure de Paris, horloge du site), "
-        f"à la minute près ; il indique le {stated:%d/%m/%Y à %Hh%M} ({received_mail.describe()})."
-    )
+    expect_change_moment(received_mail, password_choice.submitted_at)
 
 
 @then(parsers.parse("l'objet de ce mail ne contient ni « {word} » ni « {other_word} »"))
 def subject_avoids(received_mail, word, other_word):
-    for forbidden in (word, other_word):
-        assert forbidden.lower() not in received_mail.subject.lower(), (
-            f"L'objet « {received_mail.subject} » ne devait pas contenir « {forbidden} »."
-        )
+    expect_subject_avoids(received_mail, word, other_word)
 
 
 @when(parsers.parse("il recherche « {keywords} » dans sa messagerie"), target_fixture="search_results")
@@ -126,26 +113,17 @@ def searches_mailbox(inbox, keywords):
 
 @then("il trouve le mail de renouvellement")
 def finds_renewal_mail(search_results, received_mail):
-    found = [mail.id for mail in search_results]
-    assert received_mail.id in found, (
-        f"La recherche devait trouver le mail {received_mail.describe()} ; elle a trouvé {found or 'aucun mail'}."
-    )
+    expect_found(search_results, received_mail)
 
 
 @then(parsers.parse("le lien « {name} » de ce mail mène au site lui-même"), target_fixture="mail_link")
 def mail_link_on_site(page, inbox, received_mail, base_url, name):
-    address = inbox.link_address(page, received_mail, name)
-    assert address.startswith(f"{base_url}/"), (
-        f"Le lien « {name} » devait mener au site {base_url} ; il mène à {address} ({received_mail.describe()})."
-    )
-    return address
+    return expect_link_on_site(inbox.link_address(page, received_mail, name), base_url, received_mail)
 
 
 @then("la version texte de ce mail donne la même adresse")
 def text_gives_same_link(received_mail, mail_link):
-    assert mail_link in received_mail.text, (
-        f"La version texte devait contenir {mail_link} ({received_mail.describe()})."
-    )
+    expect_text_gives(received_mail, mail_link)
 
 
 @when(parsers.parse("un antivirus ouvre le lien « {name} » du mail avant lui"))

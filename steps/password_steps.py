@@ -2,8 +2,12 @@
 
 from pytest_bdd import given, parsers, then, when
 
-from pages.accounts import personalised
-from pages.renewal_page import PasswordChoice, rules_broken_on_target, valid_password_of_length
+from pages.accounts import expect_password_unchanged, personalised
+from pages.renewal_page import (
+    PasswordChoice,
+    rules_broken_on_target,
+    valid_password_of_length,
+)
 
 RULE_SEPARATOR = " ; "
 
@@ -52,9 +56,7 @@ def refused_for_rules(renewal_page, password_choice, password_special_characters
 
 @then("son mot de passe n'a pas changé")
 def password_unchanged(account_on_target):
-    assert account_on_target()["password_changed_at"] is None, (
-        f"Le mot de passe du compte {account_on_target()['nir']} ne devait pas avoir changé."
-    )
+    expect_password_unchanged(account_on_target())
 
 
 @when("il se connecte avec son ancien mot de passe")
