@@ -28,7 +28,7 @@ from pages.login_page import LoginPage
 from pages.mail_server import MailpitUnreachable, provide_mailpit
 from pages.mailbox import Mailbox
 from pages.renewal_page import PasswordChangedPage, RenewalPage
-from pages.target import capabilities_from, offered_capabilities
+from pages.target import capabilities_from, offered_capabilities, read_staging_config
 from pages.test_support import TestSupportApi
 from reporting.evidence import attach_mail, set_run_info
 
@@ -96,14 +96,15 @@ class SharedTarget:
             raise pytest.UsageError(f"Capacités de {self.base_url} illisibles : {unreadable}") from None
         staging = config.getoption("--staging-config")
         try:  # read here once, so that a broken file stops the run at its start
-            capabilities_from(self.offered_capabilities, Path(staging) if staging else None)
+            self.staging = read_staging_config(Path(staging) if staging else None)
+            capabilities_from(self.offered_capabilities, self.staging)
         except (OSError, ValueError, TypeError) as unreadable:
             self.stop()
             raise pytest.UsageError(f"Configuration de recette {staging} illisible : {unreadable}") from None
 
     def for_workers(self) -> dict:
         return {"base_url": self.base_url, "mailpit_url": self.mailpit_url,
-                "offered_capabilities": self.offered_capabilities}
+                "offered_capabilities": self.offered_capabilities, "staging": self.staging}
 
     def stop(self):
         for service in reversed(self._running):
@@ -202,9 +203,8 @@ def browser_type_launch_args(browser_type_launch_args, playwright):
 
 
 @pytest.fixture(scope="session")
-def capabilities(shared_target, pytestconfig):
-    staging = pytestconfig.getoption("--staging-config")
-    return capabilities_from(shared_target["offered_capabilities"], Path(staging) if staging else None)
+def capabilities(shared_target):
+    return capabilities_from(shared_target["offered_capabilities"], shared_target["staging"])
 
 
 @pytest.fixture(scope="session")

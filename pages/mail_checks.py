@@ -62,9 +62,9 @@ _CHANGE_MOMENT = re.compile(re.escape(wording.CHANGED_SENTENCE_PREFIX) + r" (\d{
 
 def stated_change_moment(mail: Mail) -> datetime:
     """The moment that the confirmation mail states, the same in its text and HTML versions."""
-    html_words = " ".join(re.sub(r"<[^>]+>", " ", mail.html).split())
-    stated = {version: _CHANGE_MOMENT.search(" ".join(content.split()))
-              for version, content in (("texte", mail.text), ("HTML", html_words))}
+    html_text = re.sub(r"<[^>]+>", " ", mail.html)
+    stated = {version: _CHANGE_MOMENT.search(_words(content))
+              for version, content in (("texte", mail.text), ("HTML", html_text))}
     missing = [version for version, found in stated.items() if not found]
     assert not missing, (
         f"La phrase « {wording.CHANGED_SENTENCE_PREFIX} JJ/MM/AAAA à HHhMM. » manque dans la version "

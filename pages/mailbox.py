@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import httpx
 import requests
 from mailpit.client.api import API
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 _HTTP_TIMEOUT = 5.0
 _SEARCH_PAGE = 200
@@ -139,8 +139,7 @@ class Mailbox:
         With `expected_origin`, a link to another origin is reported as a configuration
         error: the suite was given a base URL that is not the one the site writes.
         """
-        page.goto(f"{self.url}/view/{mail.id}.html")
-        link = page.get_by_role("link", name=name, exact=True)
+        link = self._shown_link(page, mail, name)
         if expected_origin:
             href = link.get_attribute("href") or ""
             if _origin(href) != _origin(expected_origin):
@@ -151,6 +150,14 @@ class Mailbox:
                 )
         link.click()
         page.wait_for_load_state()
+
+    def link_address(self, page: Page, mail: Mail, name: str) -> str:
+        """Where the link of that name in the mail's HTML leads, read as the browser shows it."""
+        return self._shown_link(page, mail, name).get_attribute("href") or ""
+
+    def _shown_link(self, page: Page, mail: Mail, name: str) -> Locator:
+        page.goto(f"{self.url}/view/{mail.id}.html")
+        return page.get_by_role("link", name=name, exact=True)
 
     # --- cleaning up: by ID only, never the whole mailbox -----------------------------------
 

@@ -55,9 +55,12 @@ def offered_capabilities(base_url: str) -> dict:
     return offered
 
 
-def capabilities_from(offered: dict, staging_config: Path | None = None) -> Capabilities:
-    """What the target offers, completed by the staging file where it says nothing."""
-    staging = json.loads(staging_config.read_text(encoding="utf-8")) if staging_config else {}
+def read_staging_config(path: Path | None) -> dict:
+    return json.loads(path.read_text(encoding="utf-8")) if path else {}
+
+
+def capabilities_from(offered: dict, staging: dict) -> Capabilities:
+    """What the target offers, completed by the staging configuration where it says nothing."""
     rate_limit = offered.get("rate_limit") or staging.get("rate_limit")
     return Capabilities(
         accounts=bool(offered.get("accounts")),
@@ -74,4 +77,4 @@ def capabilities_from(offered: dict, staging_config: Path | None = None) -> Capa
 
 
 def read_capabilities(base_url: str, staging_config: Path | None = None) -> Capabilities:
-    return capabilities_from(offered_capabilities(base_url), staging_config)
+    return capabilities_from(offered_capabilities(base_url), read_staging_config(staging_config))

@@ -12,7 +12,6 @@ from typing import ClassVar
 import jsonschema
 import pytest
 
-
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
