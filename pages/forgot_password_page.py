@@ -42,6 +42,7 @@ class ForgotPasswordPage:
     def ask_for_new_characters(self) -> None:
         """Click the arrow and wait until the new image is the one shown."""
         shown_source = self.captcha_image.get_attribute("src")
+        self._wait_for_page_scripts()
         self.new_captcha_button.click()
         expect(self.captcha_image, "Une nouvelle image de caractères devait remplacer l'ancienne").not_to_have_attribute(
             "src", shown_source or ""
@@ -50,9 +51,15 @@ class ForgotPasswordPage:
 
     def listen(self) -> Response:
         """Click the microphone; returns the audio the page asked for."""
+        self._wait_for_page_scripts()
         with self.page.expect_response(lambda answer: answer.headers.get("content-type", "").startswith(_AUDIO)) as audio:
             self.listen_button.click()
         return audio.value
+
+    def _wait_for_page_scripts(self) -> None:
+        # The page may show its buttons before its scripts wire them (a click then does nothing);
+        # deferred scripts have all run once the page has loaded.
+        self.page.wait_for_load_state("load")
 
     def expect_audio(self, audio: Response) -> None:
         """The audio the page asked for can be fetched again: an audio body, not empty."""

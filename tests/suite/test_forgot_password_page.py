@@ -1,0 +1,61 @@
+"""The forgot-password page object against a page whose scripts arrive late, as on a slow network."""
+
+import threading
+
+import pytest
+from flask import request
+
+from mock_site.server import serve_in_thread
+from pages.forgot_password_page import ForgotPasswordPage
+from pages.home_page import HomePage
+from pages.login_page import LoginPage
+
+_CAPTCHA_SCRIPT = "captcha.js"
+
+
+@pytest.fixture
+def slow_script_site():
+    """The mock, its captcha script held back until the test releases it."""
+    site = serve_in_thread()
+    released = threading.Event()
+
+    @site.app.before_request
+    def hold_the_captcha_script():
+        if request.path.endswith(_CAPTCHA_SCRIPT):
+            released.wait(timeout=30)
+
+    yield site, released
+    released.set()
+    site.stop()
+
+
+@pytest.fixture
+def forgot_password_read_early(page, slow_script_site):
+    """The forgot-password page as soon as it reads, its buttons not yet wired by its script."""
+    site, released = slow_script_site
+    page.set_default_timeout(10_000)
+    home = HomePage(page, site.url)
+    home.open()
+    home.go_to_login()
+    LoginPage(page).go_to_forgot_password()
+    forgot_password = ForgotPasswordPage(page)
+    forgot_password.expect_shown()
+    # Released from another thread while the page object waits, as a slow network would deliver it.
+    threading.Timer(0.5, released.set).start()
+    return forgot_password
+
+
+def test_the_microphone_is_clicked_once_the_page_s_scripts_have_run(forgot_password_read_early):
+    audio = forgot_password_read_early.listen()
+
+    assert audio.headers["content-type"].startswith("audio/"), audio.headers
+
+
+def test_the_arrow_is_clicked_once_the_page_s_scripts_have_run(page, forgot_password_read_early):
+    page_loads = []
+    page.on("framenavigated", lambda frame: page_loads.append(frame.url))
+
+    forgot_password_read_early.ask_for_new_characters()
+
+    # Clicked before the script, the arrow would have fallen back to submitting the form.
+    assert page_loads == [], f"La nouvelle liste devait s'afficher sur place ; la page a été rechargée : {page_loads}"
