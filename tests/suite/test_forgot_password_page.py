@@ -8,6 +8,7 @@ from flask import request
 from mock_site.server import serve_in_thread
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.home_page import HomePage
+from pages.journey import ForgotPasswordJourney
 from pages.login_page import LoginPage
 
 _CAPTCHA_SCRIPT = "captcha.js"
@@ -34,12 +35,10 @@ def forgot_password_read_early(page, slow_script_site):
     """The forgot-password page as soon as it reads, its buttons not yet wired by its script."""
     site, released = slow_script_site
     page.set_default_timeout(10_000)
-    home = HomePage(page, site.url)
-    home.open()
-    home.go_to_login()
-    LoginPage(page).go_to_forgot_password()
     forgot_password = ForgotPasswordPage(page)
-    forgot_password.expect_shown()
+    # No characters are copied here: the journey only opens the page.
+    journey = ForgotPasswordJourney(HomePage(page, site.url), LoginPage(page), forgot_password, captcha_answer=str)
+    journey.open_forgot_password_page()
     # Released from another thread while the page object waits, as a slow network would deliver it.
     threading.Timer(0.5, released.set).start()
     return forgot_password
