@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from mock_site.mailpit import start_catcher  # noqa: E402
 from mock_site.server import serve_in_thread  # noqa: E402
-from pages.browser import chromium_launch_args  # noqa: E402
-from pages.mailbox import Mailbox  # noqa: E402
+from harness.browser import chromium_launch_args  # noqa: E402
+from mails.mailbox import Mailbox  # noqa: E402
 
 # Step 6's first scenario: the whole journey, from the home page to the confirmation mail.
 HAPPY_PATH = ["-m", "etape-6", "-k", "informé"]

@@ -6,7 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from mock_site import journey, test_support, wording
+from mock_site import journey, test_support_api, wording
 from mock_site.clock import SessionClocks, ensure_session
 from mock_site.rules import RateLimit
 from mock_site.store import Store
@@ -49,8 +49,8 @@ def create_app(config: dict | None = None) -> Flask:
     csrf = CSRFProtect(app)
     app.register_blueprint(journey.bp)
     if app.config["TEST_API"]:
-        csrf.exempt(test_support.bp)  # a JSON API for the suite, not a form
-        app.register_blueprint(test_support.bp)
+        csrf.exempt(test_support_api.bp)  # a JSON API for the suite, not a form
+        app.register_blueprint(test_support_api.bp)
     _register_error_pages(app)
 
     @app.after_request
@@ -64,7 +64,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _register_error_pages(app: Flask) -> None:
     def error_page(status: int, message: str):
-        if app.config["TEST_API"] and request.path.startswith(test_support.bp.url_prefix + "/"):
+        if app.config["TEST_API"] and request.path.startswith(test_support_api.bp.url_prefix + "/"):
             return jsonify(error=message), status
         return render_template("error.html", alert=[message]), status
 

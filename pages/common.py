@@ -16,10 +16,6 @@ def expect_alert(page: Page, text: str) -> None:
     expect(alert(page), f"Message d'erreur attendu sur {page.url}").to_contain_text(text)
 
 
-def expect_no_alert(page: Page) -> None:
-    expect(alert(page), f"Aucun message d'erreur attendu sur {page.url}").to_have_count(0)
-
-
 def expect_notice(page: Page, text: str) -> None:
     notice = page.get_by_role("status").filter(has_text=text)
     expect(notice, f"Message d'information « {text} » attendu sur {page.url}").to_have_count(1)

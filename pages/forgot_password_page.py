@@ -1,11 +1,12 @@
-from datetime import date, timedelta
+"""Guide step 2: the forgot-password page."""
 
 from playwright.sync_api import Page, Response, expect
 
 from pages import wording
 from pages.common import expect_heading
 
-_AUDIO = "audio/"
+# What the captcha's sound is served as (any audio format).
+AUDIO_TYPE_PREFIX = "audio/"
 
 
 class ForgotPasswordPage:
@@ -52,7 +53,7 @@ class ForgotPasswordPage:
     def listen(self) -> Response:
         """Click the microphone; returns the audio the page asked for."""
         self._wait_for_page_scripts()
-        with self.page.expect_response(lambda answer: answer.headers.get("content-type", "").startswith(_AUDIO)) as audio:
+        with self.page.expect_response(lambda answer: answer.headers.get("content-type", "").startswith(AUDIO_TYPE_PREFIX)) as audio:
             self.listen_button.click()
         return audio.value
 
@@ -65,7 +66,7 @@ class ForgotPasswordPage:
         """The audio the page asked for can be fetched again: an audio body, not empty."""
         again = self.page.request.get(audio.url)
         content_type = again.headers.get("content-type", "")
-        assert again.ok and content_type.startswith(_AUDIO) and again.body(), (
+        assert again.ok and content_type.startswith(AUDIO_TYPE_PREFIX) and again.body(), (
             f"Le son des caractères ({audio.url}) devait répondre en audio/… avec un contenu ; "
             f"réponse {again.status}, type « {content_type} », {len(again.body())} octets."
         )
@@ -76,25 +77,3 @@ class ForgotPasswordPage:
 
     def expect_characters_field_empty(self) -> None:
         expect(self.captcha_field, "Le champ des caractères devait être vidé").to_have_value("")
-
-
-# The features write relative dates in words; the target's "today" gives them a value.
-RELATIVE_DAYS = {"aujourd'hui": 0, "demain": 1}
-
-
-def typed_date(text: str, today: date) -> str:
-    """What the person types for a date a feature writes: as written, or « demain » made JJ/MM/AAAA."""
-    if text not in RELATIVE_DAYS:
-        return text
-    return (today + timedelta(days=RELATIVE_DAYS[text])).strftime("%d/%m/%Y")
-
-
-def expect_new_characters(before: str, after: str) -> None:
-    assert after != before, (
-        f"Après « Nouvelle liste de caractères », les caractères attendus devaient changer ; ils sont restés « {before} »."
-    )
-
-
-def wrong_characters(answer: str) -> str:
-    """Characters that differ from the answer at every position, whatever the case."""
-    return "".join("Y" if character.upper() == "X" else "X" for character in answer)

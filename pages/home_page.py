@@ -1,3 +1,5 @@
+"""Guide step 0: the home page."""
+
 from playwright.sync_api import Page
 
 from pages import wording

@@ -2,7 +2,6 @@
 
 from collections.abc import Callable
 
-from pages.accounts import Account
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.home_page import HomePage
 from pages.login_page import LoginPage
@@ -22,8 +21,8 @@ class ForgotPasswordJourney:
         self.login.go_to_forgot_password()
         self.forgot_password.expect_shown()
 
-    def request_renewal(self, account: Account) -> None:
-        """Everything a person does to click « Recevoir le mail », done right."""
+    def request_renewal(self, account) -> None:
+        """Everything a person does to click « Recevoir le mail », done right (`account`: its nir and birth_date_text)."""
         self.open_forgot_password_page()
         self.forgot_password.fill_identity(account.nir, account.birth_date_text)
         self.forgot_password.copy_characters(self.captcha_answer())

@@ -1,6 +1,4 @@
-import string
-from dataclasses import dataclass
-from datetime import datetime
+"""Guide step 5: the renewal page, reached by the mail's link."""
 
 from playwright.sync_api import Page, expect
 
@@ -45,38 +43,3 @@ class RenewalPage:
         expect_alert(self.page, message)
         expect(self.restart_link, "Un lien « Mot de passe oublié ? » devait permettre de recommencer").to_be_visible()
         expect(self.new_password, "Aucun champ de mot de passe ne devait être proposé").to_have_count(0)
-
-    def restart(self) -> None:
-        self.restart_link.click()
-
-
-class PasswordChangedPage:
-    """Guide step 6: the notice that the new password is saved."""
-
-    def __init__(self, page: Page):
-        self.page = page
-        self.login_link = page.get_by_role("link", name=wording.HOME_LOGIN_LINK, exact=True)
-
-    def expect_shown(self) -> None:
-        expect_heading(self.page, wording.DONE_HEADING)
-        expect(self.login_link).to_be_visible()
-
-
-def rules_broken_on_target(rules: list[str], password: str, special_characters: str | None) -> list[str]:
-    """The rules a feature names, plus rule 4 where the password holds an ASCII special
-    character that this target does not allow (each target has its own set)."""
-    punctuation = set(string.punctuation)
-    not_allowed = {c for c in password if c in punctuation} - set(special_characters or string.punctuation)
-    allowed_rule = wording.PASSWORD_RULES[3]
-    return rules + [allowed_rule] if not_allowed and allowed_rule not in rules else rules
-
-
-@dataclass(frozen=True)
-class PasswordChoice:
-    password: str
-    submitted_at: datetime  # the target's clock (Europe/Paris) when the person clicked
-
-
-def valid_password_of_length(length: int) -> str:
-    """A password that keeps every rule but, maybe, the length one."""
-    return ("Mdp1" + "x" * length)[:length]

@@ -2,13 +2,10 @@
 
 HOME_LOGIN_LINK = "Connectez-vous"
 
-LOGIN_HEADING = "Connexion à mon compte ameli"
 LOGIN_NIR_FIELD = "Numéro de sécurité sociale"
 LOGIN_PASSWORD_FIELD = "Mot de passe"
 LOGIN_BUTTON = "Me connecter"
 FORGOT_PASSWORD_LINK = "Mot de passe oublié ?"
-ACCOUNT_HEADING = "Mon compte ameli"
-LOGIN_REFUSED = "Numéro de sécurité sociale ou mot de passe incorrect."
 
 FORGOT_HEADING = "Mot de passe oublié"
 NIR_FIELD = "Numéro de sécurité sociale"
@@ -19,8 +16,6 @@ NEW_CAPTCHA_BUTTON = "Nouvelle liste de caractères"
 LISTEN_CAPTCHA_BUTTON = "Écouter les caractères"
 SEND_MAIL_BUTTON = "Recevoir le mail"
 
-MAIL_SENT_HEADING = "Consultez votre boîte mail"
-MAIL_SENT_NOTICE = "Un mail vous a été envoyé pour renouveler votre mot de passe. Il est valable 30 minutes."
 
 RENEWAL_SUBJECT = "Votre compte ameli \u2013 renouveler mon mot de passe"
 CHANGED_SUBJECT = "Votre compte ameli \u2013 votre mot de passe a été modifié"

@@ -4,32 +4,24 @@ from datetime import timedelta
 
 from pytest_bdd import given, parsers, then, when
 
-from pages.accounts import (
-    NO_ADDRESS,
-    UNVALIDATED_ADDRESS,
-    VALIDATED_ADDRESS,
-    random_identity,
-)
-from pages.forgot_password_page import (
-    expect_new_characters,
-    typed_date,
-    wrong_characters,
-)
+from target.accounts import NO_ADDRESS, UNVALIDATED_ADDRESS, VALIDATED_ADDRESS, random_identity
+from target.captcha import expect_new_characters, wrong_characters
+from target.clock import typed_date
 
 
 @given("un assuré dont le compte a une adresse mail validée", target_fixture="account")
-def insured_with_validated_address(new_account):
-    return new_account(VALIDATED_ADDRESS)
+def insured_with_validated_address(account_provider):
+    return account_provider.account(VALIDATED_ADDRESS)
 
 
 @given("un assuré dont le compte n'a pas d'adresse mail", target_fixture="account")
-def insured_without_address(new_account):
-    return new_account(NO_ADDRESS)
+def insured_without_address(account_provider):
+    return account_provider.account(NO_ADDRESS)
 
 
 @given("un assuré dont le compte a une adresse mail non validée", target_fixture="account")
-def insured_with_unvalidated_address(new_account):
-    return new_account(UNVALIDATED_ADDRESS)
+def insured_with_unvalidated_address(account_provider):
+    return account_provider.account(UNVALIDATED_ADDRESS)
 
 
 @when("il saisit son numéro de sécurité sociale et sa date de naissance")
@@ -38,8 +30,8 @@ def types_identity(forgot_password_page, account):
 
 
 @when(parsers.parse("il saisit le numéro « {nir} » et la date de naissance « {birth_date} »"))
-def types_given_identity(forgot_password_page, target_today, nir, birth_date):
-    forgot_password_page.fill_identity(nir, typed_date(birth_date, target_today))
+def types_given_identity(forgot_password_page, target_time, nir, birth_date):
+    forgot_password_page.fill_identity(nir, typed_date(birth_date, target_time.today()))
 
 
 @when("il saisit un numéro de sécurité sociale qu'aucun compte ne porte et sa date de naissance")
@@ -60,15 +52,15 @@ def captcha_image_shown(forgot_password_page):
 
 
 @when("il clique sur la flèche « Nouvelle liste de caractères »", target_fixture="characters_before_refresh")
-def asks_for_new_characters(forgot_password_page, captcha_answer):
-    shown = captcha_answer()
+def asks_for_new_characters(forgot_password_page, captcha):
+    shown = captcha.current()
     forgot_password_page.ask_for_new_characters()
     return shown
 
 
 @then("de nouveaux caractères à recopier sont affichés")
-def new_characters_shown(captcha_answer, characters_before_refresh):
-    expect_new_characters(characters_before_refresh, captcha_answer())
+def new_characters_shown(captcha, characters_before_refresh):
+    expect_new_characters(characters_before_refresh, captcha.current())
 
 
 @then("son numéro de sécurité sociale et sa date de naissance sont toujours saisis")
@@ -88,18 +80,18 @@ def sound_played(forgot_password_page, captcha_audio):
 
 @when("il recopie les caractères affichés")
 @when("il recopie les nouveaux caractères affichés")
-def copies_characters(forgot_password_page, captcha_answer):
-    forgot_password_page.copy_characters(captcha_answer())
+def copies_characters(forgot_password_page, captcha):
+    forgot_password_page.copy_characters(captcha.current())
 
 
 @when("il recopie les caractères affichés en minuscules")
-def copies_characters_lower_case(forgot_password_page, captcha_answer):
-    forgot_password_page.copy_characters(captcha_answer().lower())
+def copies_characters_lower_case(forgot_password_page, captcha):
+    forgot_password_page.copy_characters(captcha.current().lower())
 
 
 @when("il recopie des caractères erronés")
-def copies_wrong_characters(forgot_password_page, captcha_answer):
-    forgot_password_page.copy_characters(wrong_characters(captcha_answer()))
+def copies_wrong_characters(forgot_password_page, captcha):
+    forgot_password_page.copy_characters(wrong_characters(captcha.current()))
 
 
 @then("le champ des caractères à recopier est vide")

@@ -2,10 +2,7 @@
 
 from pytest_bdd import given, parsers, then, when
 
-from pages import wording
-from pages.common import expect_alert
-from pages.inbox import scan_link
-from pages.mail_checks import (
+from mails.checks import (
     expect_both_versions_say,
     expect_change_moment,
     expect_found,
@@ -16,6 +13,9 @@ from pages.mail_checks import (
     expect_text_and_html,
     expect_text_gives,
 )
+from mails.inbox import scan_link
+from pages import wording
+from pages.common import expect_alert
 
 
 @when("il demande le renouvellement de son mot de passe")

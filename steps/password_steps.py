@@ -2,44 +2,34 @@
 
 from pytest_bdd import given, parsers, then, when
 
-from pages.accounts import expect_password_unchanged, personalised
-from pages.renewal_page import (
-    PasswordChoice,
-    rules_broken_on_target,
-    valid_password_of_length,
-)
+from target.accounts import personalised
+from target.passwords import choose_password, rules_broken_on_target, valid_password_of_length
 
 RULE_SEPARATOR = " ; "
 
 
 @when(parsers.re("il choisit le nouveau mot de passe « (?P<password>[^»]*) »"), target_fixture="password_choice")
-def chooses_password(renewal_page, account, target_now, password):
-    choice = PasswordChoice(personalised(password, account), target_now())
-    renewal_page.choose(choice.password)
-    return choice
+def chooses_password(renewal_page, account, target_time, password):
+    return choose_password(renewal_page, target_time, personalised(password, account))
 
 
 @given(parsers.re("il a choisi le nouveau mot de passe « (?P<password>[^»]*) »"), target_fixture="password_choice")
-def has_chosen_password(renewal_page, password_changed_page, account, target_now, password):
-    choice = chooses_password(renewal_page, account, target_now, password)
+def has_chosen_password(renewal_page, password_changed_page, account, target_time, password):
+    choice = choose_password(renewal_page, target_time, personalised(password, account))
     password_changed_page.expect_shown()
     return choice
 
 
 @when(parsers.re("il choisit le nouveau mot de passe « (?P<password>[^»]*) » et le confirme par « (?P<confirmation>[^»]*) »"),
       target_fixture="password_choice")
-def chooses_password_with_other_confirmation(renewal_page, target_now, password, confirmation):
-    choice = PasswordChoice(password, target_now())
-    renewal_page.choose(password, confirmation)
-    return choice
+def chooses_password_with_other_confirmation(renewal_page, target_time, password, confirmation):
+    return choose_password(renewal_page, target_time, password, confirmation)
 
 
 @when(parsers.parse("il choisit un mot de passe valide par ailleurs de {length:d} caractères"),
       target_fixture="password_choice")
-def chooses_password_of_length(renewal_page, target_now, length):
-    choice = PasswordChoice(valid_password_of_length(length), target_now())
-    renewal_page.choose(choice.password)
-    return choice
+def chooses_password_of_length(renewal_page, target_time, length):
+    return choose_password(renewal_page, target_time, valid_password_of_length(length))
 
 
 @then("les règles suivantes sont rappelées :")
@@ -55,8 +45,8 @@ def refused_for_rules(renewal_page, password_choice, password_special_characters
 
 
 @then("son mot de passe n'a pas changé")
-def password_unchanged(account_on_target):
-    expect_password_unchanged(account_on_target())
+def password_unchanged(account_record):
+    account_record.expect_password_unchanged()
 
 
 @when("il se connecte avec son ancien mot de passe")

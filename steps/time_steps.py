@@ -2,7 +2,7 @@
 
 from pytest_bdd import parsers, when
 
-from pages.clock import parse_duration
+from target.clock import parse_duration
 
 
 @when(parsers.re(r"(?P<duration>\d.*) s'écoulen?t?"))

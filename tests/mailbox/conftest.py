@@ -7,7 +7,7 @@ from email.message import EmailMessage
 
 import pytest
 
-from pages.mailbox import Mailbox
+from mails.mailbox import Mailbox
 
 
 @pytest.fixture

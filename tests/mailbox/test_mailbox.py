@@ -6,7 +6,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from pages.mailbox import Mail, Mailbox, MailpitError
+from mails.mail import Mail
+from mails.mailbox import Mailbox
+from mails.mailpit_client import MailpitError
 
 RENEWAL = "Votre compte ameli – renouveler mon mot de passe"
 

@@ -20,7 +20,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 if str(REPO_ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(REPO_ROOT))
 
-from pages.browser import chromium_launch_args
+from harness.browser import chromium_launch_args
 from reporting.report import RunInfo, write_report
 
 FIXTURES = Path(__file__).parent / "fixtures"

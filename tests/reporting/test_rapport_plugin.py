@@ -76,7 +76,7 @@ def heading_shown(page, title):
 CONFTEST = """\
 import pytest
 
-from pages.browser import chromium_launch_args
+from harness.browser import chromium_launch_args
 from reporting.evidence import attach_mail, set_run_info
 
 pytest_plugins = ["reporting.plugin"]

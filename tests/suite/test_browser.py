@@ -1,16 +1,9 @@
-"""Which Chromium the suite launches, and the one Playwright error it forgives."""
+"""Which Chromium the suite launches."""
 
 from pathlib import Path
 
 import pytest
-from _pytest.reports import TestReport
-
-from pages.browser import (
-    SYSTEM_CHROMIUM_ARGS,
-    UNWRITTEN_TRACE,
-    chromium_launch_args,
-    forgive_unwritten_trace,
-)
+from harness.browser import SYSTEM_CHROMIUM_ARGS, chromium_launch_args
 
 
 def test_playwright_s_own_chromium_comes_first(tmp_path):
@@ -30,27 +23,6 @@ def test_without_any_chromium_the_error_says_how_to_get_one(tmp_path, monkeypatc
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(RuntimeError, match="apt-get install -y chromium"):
         chromium_launch_args(str(tmp_path / "not-installed"))
-
-
-def report(when: str, outcome: str, longrepr=None) -> TestReport:
-    return TestReport("steps/test_x.py::test_x", ("steps/test_x.py", 1, "test_x"), {}, outcome, longrepr, when)
-
-
-def test_a_passed_scenario_s_unwritten_trace_becomes_a_note():
-    teardown = report("teardown", "failed", f"Error: {UNWRITTEN_TRACE}")
-    forgive_unwritten_trace(teardown, report("call", "passed"))
-    assert teardown.passed and teardown.longrepr is None
-    assert UNWRITTEN_TRACE in dict(teardown.sections)["Trace Playwright non écrite (scénario réussi)"]
-
-
-@pytest.mark.parametrize("teardown, call", [
-    (report("teardown", "failed", f"Error: {UNWRITTEN_TRACE}"), report("call", "failed", "AssertionError")),
-    (report("teardown", "failed", f"Error: {UNWRITTEN_TRACE}"), None),
-    (report("teardown", "failed", "Error: Browser closed"), report("call", "passed")),
-])
-def test_any_other_failure_stays_a_failure(teardown, call):
-    forgive_unwritten_trace(teardown, call)
-    assert teardown.failed
 
 
 def test_the_system_chromium_found_on_path_is_used(tmp_path, monkeypatch):

@@ -1,7 +1,16 @@
-"""The acceptance suite run as QA runs it, against a target given by URL."""
+"""The acceptance suite run as QA runs it: against a target given by URL, or the mock it starts itself.
 
+What the run's exit code says: a skip is never a pass (harness/verdict.py), a broken start
+stops the run, a staging configuration cannot run in parallel, and a run against a given
+target never imports the bundled mock."""
+
+import json
+import os
 import subprocess
 import sys
+import textwrap
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -10,6 +19,28 @@ from mock_site.mailpit import start_catcher
 from mock_site.server import serve_in_thread
 
 ROOT = Path(__file__).resolve().parents[2]
+INCOMPLETE_EXIT_CODE = 6
+USAGE_ERROR = 4
+NEEDS_NO_TEST_API = ["-m", "etape-0 or etape-1 or etape-3"]  # 2 scenarios need nothing, 1 needs an account
+
+# A plugin given to the run with -p: it skips or fails the scenarios of one part, as asked.
+FORCING_PLUGIN = textwrap.dedent('''
+    import os, sys
+    import pytest
+
+    @pytest.fixture(autouse=True)
+    def _forced_outcome(request):
+        if request.node.get_closest_marker(os.environ.get("FORCE_SKIP", "-")):
+            pytest.skip("ignoré exprès par le test")
+        if request.node.get_closest_marker(os.environ.get("FORCE_FAIL", "-")):
+            pytest.fail("échec voulu par le test")
+
+    def pytest_unconfigure(config):
+        modules = os.environ.get("WRITE_MODULES_TO")
+        if modules:
+            with open(modules, "w") as listing:
+                listing.write("\\n".join(sorted(sys.modules)))
+''')
 
 
 @pytest.fixture
@@ -22,26 +53,114 @@ def production_like_site():
     catcher.stop()
 
 
-def run_suite(tmp_path: Path, *options: str) -> subprocess.CompletedProcess:
+def run_suite(tmp_path: Path, *options: str, **environment: str) -> subprocess.CompletedProcess:
+    (tmp_path / "forcing_plugin.py").write_text(FORCING_PLUGIN, encoding="utf-8")
     reports = [f"--cucumberjson={tmp_path}/cucumber.json", f"--junitxml={tmp_path}/junit.xml",
-               f"--output={tmp_path}/artifacts"]
-    return subprocess.run([sys.executable, "-m", "pytest", "steps", "-rs", *reports, *options],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+               f"--output={tmp_path}/artifacts", f"--rapport-html={tmp_path}/rapport.html"]
+    env = {**os.environ, "PYTHONPATH": str(tmp_path), **environment}
+    return subprocess.run([sys.executable, "-m", "pytest", "steps", "-rs", "-p", "forcing_plugin", *reports, *options],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+
+
+def given_target(production_like_site) -> list[str]:
+    site, catcher = production_like_site
+    return ["--base-url", site.url, "--mailpit-url", catcher.url]
+
+
+def shown(run: subprocess.CompletedProcess) -> str:
+    return run.stdout[-3000:] + run.stderr[-2000:]
 
 
 def test_without_test_api_the_scenarios_that_need_it_are_skipped_with_a_french_reason(production_like_site, tmp_path):
     site, catcher = production_like_site
-    run = run_suite(tmp_path, "--base-url", site.url, "--mailpit-url", catcher.url, "-m", "etape-0 or etape-1 or etape-3")
+    run = run_suite(tmp_path, *given_target(production_like_site), *NEEDS_NO_TEST_API, "--accepter-ignores")
 
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert run.returncode == 0, shown(run)
     assert "2 passed, 1 skipped" in run.stdout
     assert "La cible n'offre pas la création de comptes (/__test__/accounts)" in run.stdout
     assert f"Site cible : {site.url}" in run.stdout and f"Mailpit : donné ({catcher.url}" in run.stdout
 
 
+def test_against_a_given_target_a_run_with_skips_is_incomplete_and_exits_non_zero(production_like_site, tmp_path):
+    run = run_suite(tmp_path, *given_target(production_like_site), *NEEDS_NO_TEST_API)
+
+    assert run.returncode == INCOMPLETE_EXIT_CODE, shown(run)
+    assert "Recette incomplète : 1 scénario(s) ignoré(s)" in run.stdout
+    assert "ne donne pas de compte « adresse_validee »" in run.stdout.split("Recette incomplète")[1]
+
+
+def test_an_error_wins_over_a_skip(production_like_site, tmp_path):
+    run = run_suite(tmp_path, *given_target(production_like_site), *NEEDS_NO_TEST_API, FORCE_FAIL="etape-0")
+
+    assert run.returncode == pytest.ExitCode.TESTS_FAILED, shown(run)
+    assert "1 failed" in run.stdout or "1 error" in run.stdout, shown(run)
+    assert "Recette incomplète" not in run.stdout
+
+
+def test_when_the_suite_starts_the_mock_itself_a_skip_is_a_failure(tmp_path):
+    run = run_suite(tmp_path, "-m", "etape-0", "-p", "no:xdist", FORCE_SKIP="etape-0")
+
+    assert run.returncode == pytest.ExitCode.TESTS_FAILED, shown(run)
+    assert "Recette en échec : 1 scénario(s) ignoré(s)" in run.stdout and "ignoré exprès par le test" in run.stdout
+
+
+def test_even_accepted_skips_fail_a_run_on_the_mock_the_suite_started(tmp_path):
+    run = run_suite(tmp_path, "-m", "etape-0", "-p", "no:xdist", "--accepter-ignores", FORCE_SKIP="etape-0")
+
+    assert run.returncode == pytest.ExitCode.TESTS_FAILED, shown(run)
+
+
 def test_the_session_names_the_site_and_mailpit_it_starts(tmp_path):
     run = run_suite(tmp_path, "-m", "etape-0", "-p", "no:xdist")
 
-    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert run.returncode == 0, shown(run)
     assert "Mailpit : embarqué (http://127.0.0.1:" in run.stdout
     assert "Site cible : site simulé embarqué (http://127.0.0.1:" in run.stdout
+
+
+def test_a_run_against_a_given_target_imports_neither_flask_nor_aiosmtpd(production_like_site, tmp_path):
+    modules = tmp_path / "modules.txt"
+    run = run_suite(tmp_path, *given_target(production_like_site), "-m", "etape-0", WRITE_MODULES_TO=str(modules))
+
+    assert run.returncode == 0, shown(run)
+    imported = set(modules.read_text().split())
+    assert not {name for name in imported if name.split(".")[0] in ("flask", "aiosmtpd", "mock_site")}
+
+
+@pytest.mark.parametrize("workers", ["2", "auto"])
+def test_a_staging_configuration_cannot_run_in_parallel(production_like_site, tmp_path, workers):
+    staging = tmp_path / "staging.json"
+    staging.write_text(json.dumps({"captcha_answer": "ABC123"}), encoding="utf-8")
+    run = run_suite(tmp_path, *given_target(production_like_site), "--staging-config", str(staging), "-n", workers)
+
+    assert run.returncode == USAGE_ERROR, shown(run)
+    assert f"--staging-config avec -n {workers}" in run.stderr and "partagés" in run.stderr
+
+
+class _CapabilitiesInError(BaseHTTPRequestHandler):
+    """A site whose pages answer, but whose /__test__/capabilities fails (as behind a broken proxy)."""
+
+    def do_GET(self):
+        self.send_response(500 if self.path == "/__test__/capabilities" else 200)
+        self.end_headers()
+        self.wfile.write(b"panne")
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def site_with_broken_capabilities():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CapabilitiesInError)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_capabilities_that_cannot_be_read_stop_the_run_at_its_start(site_with_broken_capabilities, tmp_path):
+    run = run_suite(tmp_path, "--base-url", site_with_broken_capabilities, "-m", "etape-0")
+
+    assert run.returncode == USAGE_ERROR, shown(run)
+    assert f"{site_with_broken_capabilities}/__test__/capabilities a répondu 500" in run.stderr
+    assert "attendu" in run.stderr and "404 sans API de test" in run.stderr

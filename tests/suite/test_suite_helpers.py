@@ -10,7 +10,7 @@ from stdnum.fr import nir as stdnum_nir
 
 from mock_site.server import serve_in_thread
 from pages import wording
-from pages.accounts import (
+from target.accounts import (
     NO_ADDRESS,
     VALIDATED_ADDRESS,
     Account,
@@ -19,9 +19,21 @@ from pages.accounts import (
     random_identity,
     unique_address,
 )
-from pages.clock import parse_duration
-from pages.renewal_page import rules_broken_on_target, valid_password_of_length
-from pages.target import Capabilities, RateLimit, StagingAccount, read_capabilities
+from target.capabilities import (
+    Capabilities,
+    RateLimit,
+    StagingAccount,
+    capabilities_from,
+    offered_capabilities,
+    read_staging_config,
+)
+from target.clock import parse_duration
+from target.passwords import rules_broken_on_target, valid_password_of_length
+
+
+def read_capabilities(base_url, staging_config=None):
+    """The target's capabilities completed by a staging file, as the suite reads them at its start."""
+    return capabilities_from(offered_capabilities(base_url), read_staging_config(staging_config))
 
 
 @pytest.mark.parametrize("text, seconds", [

@@ -1,4 +1,5 @@
-"""Which Mailpit the suite reads: the one given, else a `mailpit` binary, else the embedded catcher."""
+"""Which Mailpit the suite reads: the one given, else a `mailpit` binary, else the embedded catcher
+(started by the caller: the suite imports the bundled mock in one place only, harness/servers.py)."""
 
 from __future__ import annotations
 
@@ -6,27 +7,27 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import requests
 
-from mock_site.mailpit import start_catcher
-
-_CHECK_TIMEOUT = 3.0
-_BINARY_START_TIMEOUT = 15.0
-_BINARY_POLL = 0.1
-
-KINDS = ("url", "binary", "embedded")
+CHECK_TIMEOUT_SECONDS = 3.0
+BINARY_START_TIMEOUT_SECONDS = 15.0
+# While the binary starts: how long one look at its port waits, and how long we wait for it to exit between looks.
+BINARY_LOOK_TIMEOUT_SECONDS = 1.0
+BINARY_EXIT_WAIT_SECONDS = 0.1
+BINARY_STOP_TIMEOUT_SECONDS = 5
+MAILPIT_HTTP_PORT, MAILPIT_SMTP_PORT = 8025, 1025
 
 
 class MailpitUnreachable(RuntimeError):
     pass
 
 
-def check_reachable(url: str, timeout: float = _CHECK_TIMEOUT) -> dict:
+def check_reachable(url: str, timeout: float = CHECK_TIMEOUT_SECONDS) -> dict:
     """Mailpit's /api/v1/info, or an error that names the URL and how to start a Mailpit."""
     info_url = f"{url.rstrip('/')}/api/v1/info"
     try:
@@ -40,7 +41,7 @@ def check_reachable(url: str, timeout: float = _CHECK_TIMEOUT) -> dict:
         raise MailpitUnreachable(
             f"Mailpit injoignable à {url} ({info_url} : {error}). "
             "Démarrez-en un : `docker compose up -d mailpit`, ou lancez `mailpit` "
-            "(SMTP 1025, HTTP 8025), ou n'indiquez pas --mailpit-url / MAILPIT_URL "
+            f"(SMTP {MAILPIT_SMTP_PORT}, HTTP {MAILPIT_HTTP_PORT}), ou n'indiquez pas --mailpit-url / MAILPIT_URL "
             "pour que la suite démarre son catcher embarqué."
         ) from error
 
@@ -62,7 +63,17 @@ class MailpitService:
         self._stop()
 
 
-def _free_port() -> int:
+class RunningCatcher(Protocol):
+    """What starting the embedded catcher gives back."""
+
+    url: str
+    smtp_host: str
+    smtp_port: int
+
+    def stop(self) -> None: ...
+
+
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -76,7 +87,7 @@ def _parse_smtp(smtp: str) -> tuple[str, int]:
 
 
 def _start_binary(executable: str) -> MailpitService:
-    http_port, smtp_port = _free_port(), _free_port()
+    http_port, smtp_port = free_port(), free_port()
     url = f"http://127.0.0.1:{http_port}"
     # Its log goes to a file, not a pipe: a pipe nobody reads would block Mailpit once full.
     log = tempfile.TemporaryFile()  # noqa: SIM115 - open while Mailpit runs, closed by stop()
@@ -89,36 +100,42 @@ def _start_binary(executable: str) -> MailpitService:
     def stop() -> None:
         process.terminate()
         try:
-            process.wait(timeout=5)
+            process.wait(timeout=BINARY_STOP_TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
         log.close()
 
-    deadline = time.monotonic() + _BINARY_START_TIMEOUT
+    # Started means its API answers on its port; a binary that exits meanwhile has failed.
+    deadline = time.monotonic() + BINARY_START_TIMEOUT_SECONDS
     while True:
-        if process.poll() is not None:
+        try:
+            process.wait(timeout=BINARY_EXIT_WAIT_SECONDS)
+        except subprocess.TimeoutExpired:
+            pass  # still running: look at its port
+        else:
             log.seek(0)
             errors = log.read().decode(errors="replace").strip()
             log.close()
             raise MailpitUnreachable(f"{executable} s'est arrêté au démarrage (code {process.returncode}) : {errors}")
         try:
-            check_reachable(url, timeout=1.0)
+            check_reachable(url, timeout=BINARY_LOOK_TIMEOUT_SECONDS)
             break
         except MailpitUnreachable:
             if time.monotonic() > deadline:
                 stop()
                 raise MailpitUnreachable(
-                    f"{executable} n'a pas répondu sur {url}/api/v1/info en {_BINARY_START_TIMEOUT:g} s"
+                    f"{executable} n'a pas répondu sur {url}/api/v1/info en {BINARY_START_TIMEOUT_SECONDS:g} s"
                 ) from None
-            threading.Event().wait(_BINARY_POLL)  # the process is starting; bounded by the deadline above
     return MailpitService(url, "127.0.0.1", smtp_port, "binary", stop)
 
 
-def provide_mailpit(url: str | None, smtp: str | None = None) -> MailpitService:
+def provide_mailpit(url: str | None, start_embedded: Callable[[], RunningCatcher],
+                    smtp: str | None = None) -> MailpitService:
     """The Mailpit for this session, checked reachable; the caller passes --mailpit-url or MAILPIT_URL.
 
-    `smtp` ("host:port") tells where a given Mailpit listens for SMTP, when the caller knows it.
+    `smtp` ("host:port") tells where a given Mailpit listens for SMTP, when the caller knows it;
+    `start_embedded` starts the embedded catcher, the last choice.
     """
     if url:
         url = url.rstrip("/")
@@ -128,5 +145,5 @@ def provide_mailpit(url: str | None, smtp: str | None = None) -> MailpitService:
     executable = shutil.which("mailpit")
     if executable:
         return _start_binary(executable)
-    catcher = start_catcher()
+    catcher = start_embedded()
     return MailpitService(catcher.url, catcher.smtp_host, catcher.smtp_port, "embedded", catcher.stop)

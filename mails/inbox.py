@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from playwright.sync_api import APIRequestContext, Page
 
-from pages.mailbox import Mail, Mailbox
+from mails.mail import Mail
+from mails.mailbox import Mailbox
 
 # Mailpit stamps mails to the microsecond or finer: "newer than the last one seen".
 _JUST_AFTER = timedelta(microseconds=1)

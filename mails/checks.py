@@ -3,12 +3,8 @@
 import re
 from datetime import datetime
 
+from mails.mail import Mail, collapse_spaces
 from pages import wording
-from pages.mailbox import Mail
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split())
 
 
 def expect_sender(mail: Mail, name: str) -> None:
@@ -31,7 +27,7 @@ def expect_text_and_html(mail: Mail) -> None:
 
 def expect_both_versions_say(mail: Mail, words: str) -> None:
     for version, content in (("texte", mail.text), ("HTML", mail.html)):
-        assert words in _words(content), f"La version {version} du mail devait dire « {words} » ({mail.describe()})."
+        assert words in collapse_spaces(content), f"La version {version} du mail devait dire « {words} » ({mail.describe()})."
 
 
 def expect_subject_avoids(mail: Mail, *forbidden_words: str) -> None:
@@ -63,7 +59,7 @@ _CHANGE_MOMENT = re.compile(re.escape(wording.CHANGED_SENTENCE_PREFIX) + r" (\d{
 def stated_change_moment(mail: Mail) -> datetime:
     """The moment that the confirmation mail states, the same in its text and HTML versions."""
     html_text = re.sub(r"<[^>]+>", " ", mail.html)
-    stated = {version: _CHANGE_MOMENT.search(_words(content))
+    stated = {version: _CHANGE_MOMENT.search(collapse_spaces(content))
               for version, content in (("texte", mail.text), ("HTML", html_text))}
     missing = [version for version, found in stated.items() if not found]
     assert not missing, (

@@ -4,10 +4,11 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
+import pytest
 from stdnum.fr import nir as stdnum_nir
 
-from pages.target import Capabilities
-from pages.test_support import TestSupportApi
+from target.capabilities import Capabilities
+from target.test_support_api import TestSupportApi
 
 # The situations of the guide, named as the staging configuration names them.
 VALIDATED_ADDRESS = "adresse_validee"
@@ -15,6 +16,18 @@ NO_ADDRESS = "sans_adresse"
 UNVALIDATED_ADDRESS = "adresse_non_validee"
 
 MAIL_DOMAIN = "assure.example.test"
+
+# The NIR's parts (INSEE): sex 1 or 2, birth year and month, department (01-95, 20 being
+# split into 2A/2B), commune (001-989), order number (001-999).
+SEXES = "12"
+FIRST_BIRTH_YEAR, BIRTH_YEARS = 1940, 60
+DEPARTMENTS = [d for d in range(1, 96) if d != 20]
+COMMUNES = 989
+ORDER_NUMBERS = 999
+# A birth day that every month has.
+DAYS_IN_EVERY_MONTH = 28
+# A random NIR may, rarely, already exist on a shared target: draw again, a few times.
+ACCOUNT_CREATION_TRIES = 5
 
 
 @dataclass
@@ -33,11 +46,12 @@ class Account:
 def random_identity() -> tuple[str, date]:
     """A well-formed NIR (13 characters, starting with 1 or 2) and a birth date
     that agrees with it; random enough that parallel runs never share one."""
-    sex = secrets.choice("12")
-    birth = date(1940 + secrets.randbelow(60), 1 + secrets.randbelow(12), 1 + secrets.randbelow(28))
-    department = f"{secrets.choice([d for d in range(1, 96) if d != 20]):02d}"
-    commune = f"{1 + secrets.randbelow(989):03d}"
-    order = f"{1 + secrets.randbelow(999):03d}"
+    sex = secrets.choice(SEXES)
+    birth = date(FIRST_BIRTH_YEAR + secrets.randbelow(BIRTH_YEARS), 1 + secrets.randbelow(12),
+                 1 + secrets.randbelow(DAYS_IN_EVERY_MONTH))
+    department = f"{secrets.choice(DEPARTMENTS):02d}"
+    commune = f"{1 + secrets.randbelow(COMMUNES):03d}"
+    order = f"{1 + secrets.randbelow(ORDER_NUMBERS):03d}"
     nir = f"{sex}{birth:%y%m}{department}{commune}{order}"
     # python-stdnum knows the NIR's structure: the number must be a valid one.
     stdnum_nir.validate(nir + stdnum_nir.calc_check_digits(nir))
@@ -65,11 +79,15 @@ class AccountProvider:
         )
 
     def account(self, situation: str) -> Account:
+        """The scenario's account in this situation; the scenario is skipped, with the reason, where none can be had."""
+        reason = self.unavailable_reason(situation)
+        if reason:
+            pytest.skip(reason)
         if not self._capabilities.accounts:
             staged = self._capabilities.staging_accounts[situation]
             return Account(staged.nir, date.fromisoformat(staged.birth_date), staged.email, staged.password)
         email = None if situation == NO_ADDRESS else unique_address()
-        for _ in range(5):  # a random NIR may, rarely, already exist on a shared target
+        for _ in range(ACCOUNT_CREATION_TRIES):
             nir, birth = random_identity()
             answer = self._test_support.try_create_account(
                 nir=nir,
@@ -80,7 +98,9 @@ class AccountProvider:
             )
             if answer is not None:
                 return Account(answer["nir"], birth, answer["email"], answer["password"])
-        raise AssertionError("Impossible de créer un compte : cinq NIR tirés au hasard existaient déjà.")
+        raise AssertionError(
+            f"Impossible de créer un compte : {ACCOUNT_CREATION_TRIES} NIR tirés au hasard existaient déjà."
+        )
 
 
 def personalised(text: str, account: Account) -> str:
@@ -93,9 +113,16 @@ def personalised(text: str, account: Account) -> str:
     )
 
 
-def expect_password_unchanged(stored: dict) -> None:
-    """`stored`: the account as the test-support API gives it."""
-    assert stored["password_changed_at"] is None, (
-        f"Le mot de passe du compte {stored['nir']} ne devait pas avoir changé ; "
-        f"il l'a été le {stored['password_changed_at']}."
-    )
+class AccountRecord:
+    """The scenario's account as the target stores it, read when asked (after the journey)."""
+
+    def __init__(self, test_support: TestSupportApi, nir: str):
+        self._test_support = test_support
+        self._nir = nir
+
+    def expect_password_unchanged(self) -> None:
+        stored = self._test_support.account(self._nir)
+        assert stored["password_changed_at"] is None, (
+            f"Le mot de passe du compte {stored['nir']} ne devait pas avoir changé ; "
+            f"il l'a été le {stored['password_changed_at']}."
+        )

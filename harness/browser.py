@@ -4,6 +4,8 @@ import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 # Debian's package; Playwright 1.65 drives it through executable_path.
 SYSTEM_CHROMIUM_NAMES = ("chromium", "chromium-browser")
 
@@ -42,15 +44,7 @@ def chromium_launch_args(bundled_chromium: str) -> dict:
     return {"executable_path": str(system), "args": SYSTEM_CHROMIUM_ARGS}
 
 
-# Playwright now and then fails to zip a trace whose resources are still being
-# written. The trace of a passed scenario is thrown away anyway (--tracing
-# retain-on-failure), so that failure is no verdict on the scenario.
-UNWRITTEN_TRACE = "Tracing.stop: file data stream has unexpected number of bytes"
-
-
-def forgive_unwritten_trace(report, call_report) -> None:
-    """Turn a passed scenario's failure to write its trace into a note of its teardown report."""
-    scenario_passed = call_report is not None and call_report.passed
-    if report.when == "teardown" and report.failed and scenario_passed and UNWRITTEN_TRACE in str(report.longrepr):
-        report.sections.append(("Trace Playwright non écrite (scénario réussi)", str(report.longrepr)))
-        report.outcome, report.longrepr = "passed", None
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, playwright):
+    """pytest-playwright's launch options, with the Chromium found here."""
+    return {**browser_type_launch_args, **chromium_launch_args(playwright.chromium.executable_path)}

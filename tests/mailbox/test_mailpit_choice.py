@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from pages.mail_server import MailpitUnreachable, check_reachable, provide_mailpit
+from mails.server import MailpitUnreachable, check_reachable, provide_mailpit
+from mock_site.mailpit import start_catcher
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -38,7 +39,7 @@ def _receives(service) -> bool:
 
 def test_without_url_or_binary_the_embedded_catcher_is_used(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
-    service = provide_mailpit(None)
+    service = provide_mailpit(None, start_catcher)
     try:
         assert service.kind == "embedded"
         assert service.describe() == f"Mailpit : embarqué ({service.url}, SMTP 127.0.0.1:{service.smtp_port})"
@@ -52,7 +53,7 @@ def test_a_mailpit_binary_on_path_is_started_on_free_ports(monkeypatch, tmp_path
     fake.write_text(FAKE_MAILPIT)
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
-    service = provide_mailpit(None)
+    service = provide_mailpit(None, start_catcher)
     try:
         assert service.kind == "binary"
         assert service.describe().startswith(f"Mailpit : binaire `mailpit` démarré ({service.url}, SMTP 127.0.0.1:")
@@ -69,11 +70,11 @@ def test_a_binary_that_dies_at_start_is_reported(monkeypatch, tmp_path):
     fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(MailpitUnreachable, match="s'est arrêté au démarrage .*port déjà pris"):
-        provide_mailpit(None)
+        provide_mailpit(None, start_catcher)
 
 
 def test_a_given_url_is_checked_and_used_as_is(catcher):
-    service = provide_mailpit(catcher.url + "/", smtp=f"{catcher.smtp_host}:{catcher.smtp_port}")
+    service = provide_mailpit(catcher.url + "/", start_catcher, smtp=f"{catcher.smtp_host}:{catcher.smtp_port}")
     assert (service.kind, service.url, service.smtp_port) == ("url", catcher.url, catcher.smtp_port)
     assert service.describe() == f"Mailpit : donné ({catcher.url}, SMTP {catcher.smtp_host}:{catcher.smtp_port})"
     service.stop()  # stops nothing: that Mailpit is not ours
@@ -81,14 +82,14 @@ def test_a_given_url_is_checked_and_used_as_is(catcher):
 
 
 def test_a_given_url_without_smtp_has_no_smtp(catcher):
-    service = provide_mailpit(catcher.url)
+    service = provide_mailpit(catcher.url, start_catcher)
     assert (service.smtp_host, service.smtp_port) == (None, None)
     assert "SMTP non indiqué" in service.describe()
 
 
 def test_an_unreachable_url_fails_naming_it_and_how_to_start_one():
     with pytest.raises(MailpitUnreachable) as failure:
-        provide_mailpit("http://127.0.0.1:9")
+        provide_mailpit("http://127.0.0.1:9", start_catcher)
     message = str(failure.value)
     assert "http://127.0.0.1:9" in message
     assert "docker compose up -d mailpit" in message and "`mailpit`" in message and "--mailpit-url" in message

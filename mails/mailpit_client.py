@@ -1,68 +1,28 @@
-"""The mails of the journey, read from Mailpit (a real one, or the embedded catcher).
+"""Mailpit's HTTP API, as the suite uses it: search, read, delete by ID.
 
-This is the one place in the project that waits on mail: `wait_for_mail` and
-`assert_no_mail` poll Mailpit within a deadline. Addresses are matched exactly
-here, because Mailpit's `to:` search is a substring match (`a@x.test` finds
-`ba@x.test` too). A mail is "to" an address when its To header holds it (what
-Mailpit's `to:` finds); Cc and Bcc are read into the Mail, not searched.
+Addresses are matched exactly here, because Mailpit's `to:` search is a substring match
+(`a@x.test` finds `ba@x.test` too). A mail is "to" an address when its To header holds it
+(what Mailpit's `to:` finds); Cc and Bcc are read into the Mail, not searched.
 """
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urlsplit
 
 import httpx
 import requests
 from mailpit.client.api import API
-from playwright.sync_api import Locator, Page
 
-_HTTP_TIMEOUT = 5.0
-_SEARCH_PAGE = 200
-_OTHER_MAILS_SHOWN = 5
+from mails.mail import Mail, collapse_spaces
 
-
-def _origin(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return parts.scheme, parts.netloc
+HTTP_TIMEOUT_SECONDS = 5.0
+SEARCH_PAGE_SIZE = 200
+OTHER_MAILS_SHOWN = 5
 
 
 class MailpitError(RuntimeError):
     """Mailpit did not answer, or answered something other than its API."""
-
-
-@dataclass(frozen=True)
-class Mail:
-    id: str
-    subject: str
-    sender_name: str
-    sender_address: str
-    to: tuple[str, ...]
-    cc: tuple[str, ...]
-    bcc: tuple[str, ...]
-    text: str
-    html: str
-    headers: dict[str, list[str]] = field(hash=False)
-    date: datetime
-    created: datetime
-
-    @property
-    def recipients(self) -> tuple[str, ...]:
-        return self.to + self.cc + self.bcc
-
-    def describe(self) -> str:
-        return (
-            f"« {self.subject} » pour {', '.join(self.recipients) or '(aucun destinataire)'}, "
-            f"reçu le {self.created.isoformat(timespec='milliseconds')} (id {self.id})"
-        )
-
-
-def _same_text(a: str, b: str) -> bool:
-    return " ".join(a.split()) == " ".join(b.split())
 
 
 def _aware(moment: datetime) -> datetime:
@@ -75,49 +35,11 @@ def _quoted(value: str) -> str:
     return '"' + value.replace('"', " ") + '"'
 
 
-class Mailbox:
-    def __init__(self, url: str, timeout: float = 10.0, poll_interval: float = 0.25, quiet_window: float = 2.0):
+class MailpitClient:
+    def __init__(self, url: str):
         self.url = url.rstrip("/")
-        self.timeout = timeout
-        self.poll_interval = poll_interval
-        self.quiet_window = quiet_window
         self.last_mail: Mail | None = None
-        self._api = API(self.url, timeout=_HTTP_TIMEOUT)
-        self._pause = threading.Event()  # never set: its wait() is the pause between polls
-
-    # --- waiting: the only place ---------------------------------------------------------------
-
-    def wait_for_mail(self, to: str, subject: str | None = None, since: datetime | None = None) -> Mail:
-        """The newest mail to exactly `to` (with this subject, received at or after `since`)."""
-        deadline = time.monotonic() + self.timeout
-        while True:
-            found = self._summaries(to, subject, since)
-            if found:
-                return self._read(found[0])
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise AssertionError(self._nothing_arrived(to, subject, since))
-            self._pause.wait(min(self.poll_interval, remaining))
-
-    def assert_no_mail(
-        self, to: str, subject: str | None = None, since: datetime | None = None, window: float | None = None
-    ) -> None:
-        """Fails at the first mail to exactly `to` seen during the window (default `quiet_window`)."""
-        window = self.quiet_window if window is None else window
-        deadline = time.monotonic() + window
-        while True:
-            found = self._summaries(to, subject, since)
-            if found:
-                mail = self._read(found[0])
-                asked = f" « {subject} »" if subject else ""
-                raise AssertionError(
-                    f"Aucun mail{asked} n'était attendu pour {to}{self._since_text(since)}, "
-                    f"mais Mailpit ({self.url}) en a reçu {len(found)} ; le plus récent : {mail.describe()}"
-                )
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return
-            self._pause.wait(min(self.poll_interval, remaining))
+        self._api = API(self.url, timeout=HTTP_TIMEOUT_SECONDS)
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -132,32 +54,6 @@ class Mailbox:
         if to:
             summaries = [s for s in summaries if self._addressed_to(s, to)]
         return [self._read(summary) for summary in summaries]
-
-    def open_link(self, page: Page, mail: Mail, name: str, expected_origin: str | None = None) -> None:
-        """Show the mail's HTML in the browser and click the link named `name`, as a person does.
-
-        With `expected_origin`, a link to another origin is reported as a configuration
-        error: the suite was given a base URL that is not the one the site writes.
-        """
-        link = self._shown_link(page, mail, name)
-        if expected_origin:
-            href = link.get_attribute("href") or ""
-            if _origin(href) != _origin(expected_origin):
-                raise AssertionError(
-                    f"Erreur de configuration : le lien « {name} » du mail {mail.id} mène à {href}, "
-                    f"mais la suite teste le site {expected_origin}. Donnez à --base-url l'origine que "
-                    f"le site écrit dans ses mails."
-                )
-        link.click()
-        page.wait_for_load_state()
-
-    def link_address(self, page: Page, mail: Mail, name: str) -> str:
-        """Where the link of that name in the mail's HTML leads, read as the browser shows it."""
-        return self._shown_link(page, mail, name).get_attribute("href") or ""
-
-    def _shown_link(self, page: Page, mail: Mail, name: str) -> Locator:
-        page.goto(f"{self.url}/view/{mail.id}.html")
-        return page.get_by_role("link", name=name, exact=True)
 
     # --- cleaning up: by ID only, never the whole mailbox -----------------------------------
 
@@ -180,7 +76,7 @@ class Mailbox:
 
     def _call(self, method: str, path: str, **kwargs) -> requests.Response:
         try:
-            response = requests.request(method, f"{self.url}{path}", timeout=_HTTP_TIMEOUT, **kwargs)
+            response = requests.request(method, f"{self.url}{path}", timeout=HTTP_TIMEOUT_SECONDS, **kwargs)
         except requests.RequestException as error:
             raise MailpitError(f"Mailpit injoignable à {self.url} ({method} {path}) : {error}") from error
         if response.status_code != 200:
@@ -193,10 +89,10 @@ class Mailbox:
         """Every summary that Mailpit's search returns, newest first, all pages."""
         summaries: list[dict] = []
         while True:
-            params = {"query": query, "start": len(summaries), "limit": _SEARCH_PAGE}
+            params = {"query": query, "start": len(summaries), "limit": SEARCH_PAGE_SIZE}
             page = self._call("GET", "/api/v1/search", params=params).json()
             summaries.extend(page["messages"])
-            if len(page["messages"]) < _SEARCH_PAGE or len(summaries) >= page["messages_count"]:
+            if len(page["messages"]) < SEARCH_PAGE_SIZE or len(summaries) >= page["messages_count"]:
                 return summaries
 
     @staticmethod
@@ -209,7 +105,7 @@ class Mailbox:
         query = f"to:{_quoted(to)}" + (f" subject:{_quoted(subject)}" if subject else "")
         found = [s for s in self._search(query) if self._addressed_to(s, to)]
         if subject is not None:
-            found = [s for s in found if _same_text(s.get("Subject", ""), subject)]
+            found = [s for s in found if collapse_spaces(s.get("Subject", "")) == collapse_spaces(subject)]
         if since is not None:
             found = [s for s in found if datetime.fromisoformat(s["Created"]) >= _aware(since)]
         return found
@@ -243,32 +139,14 @@ class Mailbox:
         self.last_mail = mail
         return mail
 
-    # --- failure messages ------------------------------------------------------------------------
-
     @staticmethod
     def _since_text(since: datetime | None) -> str:
         return f" depuis {_aware(since).isoformat(timespec='milliseconds')}" if since else ""
 
-    def _nothing_arrived(self, to: str, subject: str | None, since: datetime | None) -> str:
-        asked = f" « {subject} »" if subject else ""
-        lines = [
-            f"Aucun mail{asked} pour {to}{self._since_text(since)} reçu en {self.timeout:g} s (Mailpit {self.url})."
-        ]
-        for_address = self._summaries(to, None, None)
-        if for_address:
-            lines.append("Reçus pour cette adresse :")
-            lines.extend(
-                f"  - « {s.get('Subject', '')} », reçu le {s['Created']} (id {s['ID']})" for s in for_address
-            )
-        else:
-            lines.append("Reçus pour cette adresse : aucun mail.")
-        lines.extend(self._latest_elsewhere(to))
-        return "\n".join(lines)
-
     def _latest_elsewhere(self, to: str) -> list[str]:
         """The newest mails of the whole mailbox, to spot a mail sent to a mistyped address."""
         try:
-            latest = self._api.get_messages(limit=_OTHER_MAILS_SHOWN).messages
+            latest = self._api.get_messages(limit=OTHER_MAILS_SHOWN).messages
         except (httpx.HTTPError, KeyError, ValueError):
             return []  # only a hint: its absence must not hide the real failure
         others = [m for m in latest if to.lower() not in (c.address.lower() for c in m.to)]

@@ -1,0 +1,26 @@
+"""The suite's command-line options (each with its environment variable)."""
+
+import os
+
+from mails.mailbox import DEFAULT_MAIL_TIMEOUT_SECONDS, DEFAULT_QUIET_WINDOW_SECONDS
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("mot-de-passe-oublie", "Parcours « Mot de passe oublié »")
+    group.addoption("--mailpit-url", default=os.environ.get("MAILPIT_URL"),
+                    help="Mailpit à lire (défaut : $MAILPIT_URL, sinon `mailpit` sur le PATH, sinon le capteur embarqué).")
+    group.addoption("--mailpit-smtp", default=os.environ.get("MAILPIT_SMTP"), metavar="HÔTE:PORT",
+                    help="SMTP du Mailpit donné, pour y brancher le site simulé (défaut : hôte de --mailpit-url, port 1025).")
+    group.addoption("--mail-timeout", type=float,
+                    default=float(os.environ.get("MAIL_TIMEOUT", DEFAULT_MAIL_TIMEOUT_SECONDS)),
+                    help=f"Délai maximal d'attente d'un mail, en secondes (défaut : {DEFAULT_MAIL_TIMEOUT_SECONDS:g}).")
+    group.addoption("--no-mail-window", type=float,
+                    default=float(os.environ.get("NO_MAIL_WINDOW", DEFAULT_QUIET_WINDOW_SECONDS)),
+                    help="Durée pendant laquelle on vérifie qu'aucun mail n'arrive, en secondes "
+                         f"(défaut : {DEFAULT_QUIET_WINDOW_SECONDS:g}).")
+    group.addoption("--staging-config", default=os.environ.get("STAGING_CONFIG"), metavar="FICHIER.json",
+                    help="Comptes existants et réponse fixe du captcha, pour une cible sans API de test "
+                         "(sans -n, ou -n 1 : ses comptes sont partagés).")
+    group.addoption("--accepter-ignores", action="store_true", default=False,
+                    help="Contre une cible donnée, accepter une recette incomplète (des scénarios ignorés) : "
+                         "sans cette option, le code de sortie est alors non nul.")

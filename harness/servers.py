@@ -1,0 +1,177 @@
+"""The run's target and Mailpit: given by URL, or started here once for the whole run.
+
+This is the one place where the suite imports the bundled mock (mock_site), and only when
+it starts it: a run against a given --base-url imports neither Flask nor aiosmtpd.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from harness import xdist
+from mails.server import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
+from reporting.evidence import set_run_info
+from target.capabilities import (
+    HTTP_TIMEOUT_SECONDS,
+    CapabilitiesUnreadable,
+    capabilities_from,
+    offered_capabilities,
+    read_staging_config,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+ACCEPTANCE_DIRS = (ROOT / "steps", ROOT / "features")
+
+
+def start_embedded_catcher():
+    from mock_site.mailpit import start_catcher  # the bundled mock: imported only to start it
+
+    return start_catcher()
+
+
+def start_bundled_site(smtp_host: str, smtp_port: int):
+    from mock_site.server import serve_in_thread  # the bundled mock: imported only to start it
+
+    return serve_in_thread({"SMTP_HOST": smtp_host, "SMTP_PORT": smtp_port})
+
+
+class SharedTarget:
+    """The site and the Mailpit of this run, started here unless given; a start that fails stops what it started."""
+
+    def __init__(self, config: pytest.Config):
+        self._running = []
+        self.bundled_site = False
+        try:
+            self._start(config)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start(self, config: pytest.Config) -> None:
+        self.base_url = given_base_url(config)
+        try:
+            mailpit = provide_mailpit(config.getoption("--mailpit-url"), start_embedded_catcher,
+                                      smtp=config.getoption("--mailpit-smtp"))
+        except MailpitUnreachable as unreachable:
+            raise pytest.UsageError(str(unreachable)) from None
+        self._running.append(mailpit)
+        self.mailpit_url = mailpit.url
+        lines = [mailpit.describe()]
+        if self.base_url:
+            check_site_reachable(self.base_url)
+            lines.append(f"Site cible : {self.base_url}")
+        else:
+            # A Mailpit given by URL alone listens for SMTP on its usual port, on the same host.
+            smtp_host = mailpit.smtp_host or urlsplit(mailpit.url).hostname
+            smtp_port = mailpit.smtp_port or MAILPIT_SMTP_PORT
+            site = start_bundled_site(smtp_host, smtp_port)
+            self._running.append(site)
+            self.bundled_site = True
+            self.base_url = site.url
+            lines.append(f"Site cible : site simulé embarqué ({site.url}, SMTP {smtp_host}:{smtp_port})")
+        self.description = lines
+        try:
+            self.offered_capabilities = offered_capabilities(self.base_url)
+        except CapabilitiesUnreadable as unreadable:
+            raise pytest.UsageError(f"Capacités de la cible illisibles : {unreadable}") from None
+        staging = config.getoption("--staging-config")
+        try:  # read here once, so that a broken file stops the run at its start
+            self.staging = read_staging_config(Path(staging) if staging else None)
+            capabilities_from(self.offered_capabilities, self.staging)
+        except (OSError, ValueError, TypeError) as unreadable:
+            raise pytest.UsageError(f"Configuration de recette {staging} illisible : {unreadable}") from None
+
+    def for_workers(self) -> dict:
+        return {"base_url": self.base_url, "mailpit_url": self.mailpit_url,
+                "offered_capabilities": self.offered_capabilities, "staging": self.staging}
+
+    def stop(self):
+        for service in reversed(self._running):
+            service.stop()
+        self._running.clear()
+
+
+def check_site_reachable(base_url: str) -> None:
+    try:
+        requests.get(f"{base_url}/", timeout=HTTP_TIMEOUT_SECONDS)
+    except requests.RequestException as error:
+        raise pytest.UsageError(f"Site cible injoignable à {base_url}/ ({error}). "
+                                "Vérifiez --base-url / BASE_URL, ou retirez-les pour tester le site simulé embarqué.") from None
+
+
+def given_base_url(config: pytest.Config) -> str | None:
+    url = config.getoption("--base-url") or os.environ.get("BASE_URL")
+    return url.rstrip("/") if url else None
+
+
+def runs_acceptance(config: pytest.Config) -> bool:
+    """Whether this run collects the guide's scenarios (then the shared target is started)."""
+    for argument in config.args:
+        path = (Path(config.invocation_params.dir) / argument.split("::")[0]).resolve()
+        if any(path == folder or folder in path.parents or path in folder.parents for folder in ACCEPTANCE_DIRS):
+            return True
+    return False
+
+
+def check_staging_not_parallel(config: pytest.Config) -> None:
+    """A staging configuration's accounts are shared by the scenarios: they cannot run side by side."""
+    workers = xdist.worker_count(config)
+    if config.getoption("--staging-config") and workers > 1:
+        raise pytest.UsageError(
+            f"--staging-config avec -n {config.option.numprocesses} : les comptes de la configuration de recette "
+            "sont partagés par les scénarios, qui ne peuvent donc pas tourner en parallèle. "
+            "Lancez sans -n (ou avec -n 0 ou -n 1)."
+        )
+
+
+SHARED_TARGET = pytest.StashKey[SharedTarget]()
+
+
+def started_target(config: pytest.Config) -> SharedTarget:
+    target = SharedTarget(config)
+    config.stash[SHARED_TARGET] = target
+    xdist.hand_over(config, target.for_workers())
+    set_run_info(config, target=target.base_url, mailpit=target.mailpit_url)
+    return target
+
+
+def pytest_configure(config: pytest.Config):
+    if xdist.is_worker(config) or not runs_acceptance(config):
+        return
+    check_staging_not_parallel(config)
+    started_target(config)
+
+
+def pytest_report_header(config: pytest.Config):
+    """Says once, at the start of the run, which site and which Mailpit it uses."""
+    target = config.stash.get(SHARED_TARGET, None)
+    return target.description if target else None
+
+
+def pytest_unconfigure(config: pytest.Config):
+    target = config.stash.get(SHARED_TARGET, None)
+    if target:
+        target.stop()
+
+
+def suite_started_the_site(config: pytest.Config) -> bool:
+    target = config.stash.get(SHARED_TARGET, None)
+    return bool(target and target.bundled_site)
+
+
+@pytest.fixture(scope="session")
+def shared_target(pytestconfig) -> dict:
+    """The run's target, Mailpit and capabilities, as the main process found them."""
+    if xdist.is_worker(pytestconfig):
+        return xdist.handed_over(pytestconfig)
+    if SHARED_TARGET not in pytestconfig.stash:  # a run that was not recognised as an acceptance run
+        started_target(pytestconfig)
+    return pytestconfig.stash[SHARED_TARGET].for_workers()
+
+
+@pytest.fixture(scope="session")
+def mailpit_url(shared_target) -> str:
+    return shared_target["mailpit_url"]

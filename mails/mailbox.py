@@ -1,0 +1,103 @@
+"""The one place in the suite that waits on mail: `wait_for_mail` and `assert_no_mail` look
+into Mailpit again and again until a deadline, with a short pause between looks."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page
+
+from mails.mail import Mail
+from mails.mailpit_client import MailpitClient
+from pages.mail_view import MailView
+
+DEFAULT_MAIL_TIMEOUT_SECONDS = 10.0
+DEFAULT_QUIET_WINDOW_SECONDS = 2.0
+POLL_INTERVAL_SECONDS = 0.25
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc
+
+
+class Mailbox(MailpitClient):
+    def __init__(self, url: str, timeout: float = DEFAULT_MAIL_TIMEOUT_SECONDS,
+                 poll_interval: float = POLL_INTERVAL_SECONDS, quiet_window: float = DEFAULT_QUIET_WINDOW_SECONDS):
+        super().__init__(url)
+        self.timeout = timeout
+        self.poll_interval = poll_interval
+        self.quiet_window = quiet_window
+
+    def _poll(self, look, window: float):
+        """Call `look` until it returns something or `window` seconds have passed (then None): a bounded poll."""
+        deadline = time.monotonic() + window
+        while True:
+            found = look()
+            remaining = deadline - time.monotonic()
+            if found or remaining <= 0:
+                return found
+            time.sleep(min(self.poll_interval, remaining))  # bounded poll
+
+    def wait_for_mail(self, to: str, subject: str | None = None, since: datetime | None = None) -> Mail:
+        """The newest mail to exactly `to` (with this subject, received at or after `since`)."""
+        found = self._poll(lambda: self._summaries(to, subject, since), self.timeout)
+        if not found:
+            raise AssertionError(self._nothing_arrived(to, subject, since))
+        return self._read(found[0])
+
+    def assert_no_mail(
+        self, to: str, subject: str | None = None, since: datetime | None = None, window: float | None = None
+    ) -> None:
+        """Fails at the first mail to exactly `to` seen during the window (default `quiet_window`)."""
+        window = self.quiet_window if window is None else window
+        found = self._poll(lambda: self._summaries(to, subject, since), window)
+        if found:
+            mail = self._read(found[0])
+            asked = f" « {subject} »" if subject else ""
+            raise AssertionError(
+                f"Aucun mail{asked} n'était attendu pour {to}{self._since_text(since)}, "
+                f"mais Mailpit ({self.url}) en a reçu {len(found)} ; le plus récent : {mail.describe()}"
+            )
+
+    def open_link(self, page: Page, mail: Mail, name: str, expected_origin: str | None = None) -> None:
+        """Show the mail's HTML in the browser and click the link named `name`, as a person does.
+
+        With `expected_origin`, a link to another origin is reported as a configuration
+        error: the suite was given a base URL that is not the one the site writes.
+        """
+        view = MailView(page, self.url)
+        view.show(mail.id)
+        if expected_origin:
+            href = view.link_address(name)
+            if _origin(href) != _origin(expected_origin):
+                raise AssertionError(
+                    f"Erreur de configuration : le lien « {name} » du mail {mail.id} mène à {href}, "
+                    f"mais la suite teste le site {expected_origin}. Donnez à --base-url l'origine que "
+                    f"le site écrit dans ses mails."
+                )
+        view.click(name)
+
+    def link_address(self, page: Page, mail: Mail, name: str) -> str:
+        """Where the link of that name in the mail's HTML leads, read as the browser shows it."""
+        view = MailView(page, self.url)
+        view.show(mail.id)
+        return view.link_address(name)
+
+    def _nothing_arrived(self, to: str, subject: str | None, since: datetime | None) -> str:
+        asked = f" « {subject} »" if subject else ""
+        lines = [
+            f"Aucun mail{asked} pour {to}{self._since_text(since)} reçu en {self.timeout:g} s (Mailpit {self.url})."
+        ]
+        for_address = self._summaries(to, None, None)
+        if for_address:
+            lines.append("Reçus pour cette adresse :")
+            lines.extend(
+                f"  - « {s.get('Subject', '')} », reçu le {s['Created']} (id {s['ID']})" for s in for_address
+            )
+        else:
+            lines.append("Reçus pour cette adresse : aucun mail.")
+        lines.extend(self._latest_elsewhere(to))
+        return "\n".join(lines)

@@ -1,0 +1,87 @@
+"""The layout holds: pages import only Playwright, the wording and one another; the suite imports
+the bundled mock in one place, the one that starts it, and only when it does (inside a function).
+Read from the import statements (AST)."""
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SUITE = ["pages", "mails", "target", "harness", "steps", "reporting", "conftest.py"]
+# The one place that starts the bundled mock (harness/servers.py, inside its start functions).
+MOCK_STARTER = ROOT / "harness" / "servers.py"
+
+
+def python_files(*names: str) -> list[Path]:
+    files = []
+    for name in names:
+        path = ROOT / name
+        files += [path] if path.is_file() else sorted(path.rglob("*.py"))
+    return files
+
+
+def imports(path: Path) -> list[tuple[str, int, bool]]:
+    """(module, line, at module level) of every import statement of the file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    top_level = {id(node) for node in tree.body}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, node.lineno, id(node) in top_level) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = "." * node.level + (node.module or "")
+            found.append((base, node.lineno, id(node) in top_level))
+    return found
+
+
+def top(module: str) -> str:
+    return module.split(".")[0]
+
+
+def allowed_in_pages(module: str) -> bool:
+    return (top(module) in sys.stdlib_module_names or top(module) == "playwright"
+            or module == "pages" or module.startswith("pages.") or module.startswith("."))
+
+
+def test_pages_import_only_playwright_the_wording_and_other_pages():
+    wrong = [f"{path.relative_to(ROOT)}:{line} importe {module}"
+             for path in python_files("pages") for module, line, _ in imports(path)
+             if not allowed_in_pages(module)]
+    assert not wrong, "\n".join(wrong)
+
+
+def mock_imports(files: list[Path]) -> list[str]:
+    return [f"{path.relative_to(ROOT)}:{line} importe {module}{'' if top_level else ' (dans une fonction)'}"
+            for path in files for module, line, top_level in imports(path)
+            if top(module) == "mock_site" and (top_level or path != MOCK_STARTER)]
+
+
+def test_the_suite_imports_the_mock_only_where_it_starts_it():
+    wrong = mock_imports(python_files(*SUITE))
+    assert not wrong, "\n".join(wrong)
+    starter_imports = [module for module, _, top_level in imports(MOCK_STARTER) if top(module) == "mock_site"]
+    assert starter_imports and all(top(m) == "mock_site" for m in starter_imports)
+
+
+@pytest.mark.parametrize("source, caught", [
+    ("from mock_site.server import serve_in_thread\n", True),
+    ("def start():\n    import mock_site.mailpit\n", True),
+    ("import mock_site_like\nfrom mockery import x\n", False),
+])
+def test_the_check_sees_a_mock_import(tmp_path, source, caught):
+    module = ROOT / "harness" / f"_probe_{tmp_path.name}.py"  # under the suite, not the starter
+    module.write_text(source, encoding="utf-8")
+    try:
+        assert bool(mock_imports([module])) is caught
+    finally:
+        module.unlink()
+
+
+@pytest.mark.parametrize("module, allowed", [
+    ("playwright.sync_api", True), ("pages.wording", True), ("re", True),
+    ("mails.mailbox", False), ("target.clock", False), ("requests", False), ("mock_site", False),
+])
+def test_the_pages_rule_tells_pages_from_the_rest(module, allowed):
+    assert allowed_in_pages(module) is allowed
