@@ -20,12 +20,15 @@ WORKDIR /suite
 COPY requirements.txt ./
 RUN python -m pip install -r requirements.txt
 
-# What the run reads: the suite, and the mock site (the conftest imports it
+# What the run reads: the suite, and the mock site (harness/servers.py imports it
 # to serve it itself when no BASE_URL is given).
 COPY conftest.py pytest.ini ./
 COPY features ./features
 COPY steps ./steps
 COPY pages ./pages
+COPY mails ./mails
+COPY target ./target
+COPY harness ./harness
 COPY mock_site ./mock_site
 COPY reporting ./reporting
 

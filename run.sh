@@ -12,7 +12,7 @@ install_packages() {
 }
 
 # Playwright's own Chromium where it can be downloaded; else the system's
-# (Debian's package), which the suite finds by itself (pages/browser.py).
+# (Debian's package), which the suite finds by itself (harness/browser.py).
 install_browser() {
   if "$PYTHON" -m playwright install chromium >/dev/null 2>&1; then
     return

@@ -23,10 +23,10 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mock_site.mailpit import start_catcher  # noqa: E402
-from mock_site.server import serve_in_thread  # noqa: E402
 from harness.browser import chromium_launch_args  # noqa: E402
 from mails.mailbox import Mailbox  # noqa: E402
+from mock_site.mailpit import start_catcher  # noqa: E402
+from mock_site.server import serve_in_thread  # noqa: E402
 
 # Step 6's first scenario: the whole journey, from the home page to the confirmation mail.
 HAPPY_PATH = ["-m", "etape-6", "-k", "informé"]

@@ -5,6 +5,7 @@ import pytest
 
 from target.capabilities import Capabilities, capabilities_from, skip_without
 
+
 @pytest.fixture(scope="session")
 def capabilities(shared_target) -> Capabilities:
     return capabilities_from(shared_target["offered_capabilities"], shared_target["staging"])

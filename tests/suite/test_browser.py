@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from harness.browser import SYSTEM_CHROMIUM_ARGS, chromium_launch_args
 
 

@@ -85,3 +85,16 @@ def test_the_check_sees_a_mock_import(tmp_path, source, caught):
 ])
 def test_the_pages_rule_tells_pages_from_the_rest(module, allowed):
     assert allowed_in_pages(module) is allowed
+
+
+def test_no_module_of_the_suite_rewrites_a_test_s_outcome():
+    """An error is never turned into a pass: nothing in the suite assigns a report's outcome."""
+    rewriting = []
+    for path in python_files(*SUITE):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+            for target in targets:
+                for element in (target.elts if isinstance(target, ast.Tuple) else [target]):
+                    if isinstance(element, ast.Attribute) and element.attr == "outcome":
+                        rewriting.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert not rewriting, rewriting
