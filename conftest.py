@@ -8,32 +8,37 @@ Run modes:
 """
 
 import os
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 import pytest
 import requests
 
 from mock_site.server import serve_in_thread
-from pages.accounts import AccountProvider
+from pages.accounts import (
+    CORSICAN_DEPARTMENTS,
+    VALIDATED_ADDRESS,
+    AccountProvider,
+    Birth,
+    NewPassword,
+    StoredAccount,
+    leap_day,
+)
+from pages.device import Device
+from pages.shown_characters import ShownCharacters
 from pages.browser import chromium_launch_args, forgive_unwritten_trace
-from pages.clock import ScenarioClock
-from pages.forgot_password_page import ForgotPasswordPage
-from pages.home_page import HomePage
-from pages.inbox import PersonInbox
-from pages.journey import ForgotPasswordJourney
-from pages.login_page import LoginPage
+from pages.clock import PARIS, ScenarioClock
+from pages.inbox import LEDGER_PROPERTY, PersonInbox
 from pages.mail_server import MailpitUnreachable, provide_mailpit
 from pages.mailbox import Mailbox
-from pages.renewal_page import PasswordChangedPage, RenewalPage
 from pages.target import capabilities_from, offered_capabilities, read_staging_config
 from pages.test_support import TestSupportApi
 from reporting.evidence import attach_mail, set_run_info
 
 pytest_plugins = [
     "reporting.plugin",
+    "harness.mail_ledger",
     "steps.navigation_steps",
     "steps.identification_steps",
     "steps.mail_steps",
@@ -43,8 +48,9 @@ pytest_plugins = [
 
 ROOT = Path(__file__).parent
 ACCEPTANCE_DIRS = (ROOT / "steps", ROOT / "features")
-PARIS = ZoneInfo("Europe/Paris")
 MAILPIT_SMTP_PORT = 1025
+# People often read the mail on their phone (contract 1.1).
+PHONE_MODEL = "Pixel 7"
 
 # What the main process tells each xdist worker about the shared target.
 WORKER_TARGET = "acceptance_target"
@@ -58,8 +64,9 @@ def pytest_addoption(parser):
                     help="SMTP du Mailpit donné, pour y brancher le site simulé (défaut : hôte de --mailpit-url, port 1025).")
     group.addoption("--mail-timeout", type=float, default=float(os.environ.get("MAIL_TIMEOUT", 10)),
                     help="Délai maximal d'attente d'un mail, en secondes (défaut : 10).")
-    group.addoption("--no-mail-window", type=float, default=float(os.environ.get("NO_MAIL_WINDOW", 2)),
-                    help="Durée pendant laquelle on vérifie qu'aucun mail n'arrive, en secondes (défaut : 2).")
+    group.addoption("--no-mail-window", type=float, default=os.environ.get("NO_MAIL_WINDOW"),
+                    help="Temps laissé, après chaque scénario, à un mail en retard : la fin de la recette "
+                         "revérifie les boîtes des scénarios (défaut : le délai d'attente d'un mail).")
     group.addoption("--staging-config", default=os.environ.get("STAGING_CONFIG"), metavar="FICHIER.json",
                     help="Comptes existants et réponse fixe du captcha, pour une cible sans API de test.")
 
@@ -255,51 +262,90 @@ def target_today(target_now):
 
 
 @pytest.fixture
-def new_account(test_support, capabilities):
+def new_account(test_support, capabilities, mailbox):
     provider = AccountProvider(test_support, capabilities)
 
-    def account_in(situation):
-        reason = provider.unavailable_reason(situation)
+    def account_in(situation, birth=Birth()):
+        reason = provider.unavailable_reason(situation, birth)
         if reason:
             pytest.skip(reason)
-        return provider.account(situation)
+        account = provider.account(situation, birth)
+        if account.email and not capabilities.accounts:  # a staging account: its address has older mails
+            account.mails_from = PersonInbox.watermark(mailbox, account.email)
+        return account
 
     return account_in
 
 
 @pytest.fixture
-def account_on_target(test_support, capabilities, account):
-    if not capabilities.accounts:
-        pytest.skip("La cible n'offre pas la lecture des comptes (/__test__/accounts) : "
-                    "impossible de vérifier que le mot de passe n'a pas changé.")
-    return lambda: test_support.account(account.nir)
+def birth_named(target_today):
+    """The births that the features name (« né en Corse-du-Sud », « né hier »…)."""
+    births = {
+        "en métropole": Birth(),
+        "hier": Birth(day=target_today - timedelta(days=1)),
+        "un 29 février": Birth(day=leap_day()),
+        **{f"en {name}": Birth(department=code) for name, code in CORSICAN_DEPARTMENTS.items()},
+    }
+
+    def birth(name):
+        assert name in births, f"Naissance « {name} » inconnue de la suite ; connues : {', '.join(births)}."
+        return births[name]
+
+    return birth
 
 
 @pytest.fixture
-def captcha_answer(test_support, capabilities):
+def stored_account(test_support, capabilities, account):
+    if not capabilities.accounts:
+        pytest.skip("La cible n'offre pas la lecture des comptes (/__test__/accounts) : "
+                    "impossible de vérifier que le mot de passe n'a pas changé.")
+    return StoredAccount(test_support, account.nir)
+
+
+@pytest.fixture
+def another_account(new_account):
+    """Another insured person, on the same computer."""
+    return new_account(VALIDATED_ADDRESS)
+
+
+@pytest.fixture
+def new_password(account, target_now):
+    return NewPassword(account, target_now)
+
+
+@pytest.fixture
+def shown_characters(test_support, capabilities):
+    return characters_shown_to(test_support, capabilities)
+
+
+def characters_shown_to(test_support, capabilities) -> ShownCharacters:
     if capabilities.captcha:
-        return test_support.captcha_answer
+        return ShownCharacters(test_support.captcha_answer)
     if capabilities.fixed_captcha_answer:
-        return lambda: capabilities.fixed_captcha_answer
+        return ShownCharacters(lambda: capabilities.fixed_captcha_answer, fixed=True)
     pytest.skip("La cible n'offre pas la réponse du captcha (/__test__/captcha) et la "
                 "configuration de recette ne donne pas de réponse fixe.")
 
 
 @pytest.fixture
+def heard_sounds():
+    """The audio of the characters, each time the person listened."""
+    return []
+
+
+@pytest.fixture
 def mailbox(mailpit_url, pytestconfig, request):
-    scenario_mailbox = Mailbox(mailpit_url, timeout=pytestconfig.getoption("--mail-timeout"),
-                               quiet_window=pytestconfig.getoption("--no-mail-window"))
+    scenario_mailbox = Mailbox(mailpit_url, timeout=pytestconfig.getoption("--mail-timeout"))
     request.node.stash[SCENARIO_MAILBOX] = scenario_mailbox
     return scenario_mailbox
 
 
 @pytest.fixture
-def inbox(mailbox, account, base_url):
-    person_inbox = PersonInbox(mailbox, account.email, base_url)
+def inbox(mailbox, account, base_url, request):
+    person_inbox = PersonInbox(mailbox, account.email, base_url, started=account.mails_from)
     yield person_inbox
-    # A shared Mailpit keeps only what is still of use: this scenario's mails go,
-    # by their exact address, and nobody else's (a failure's mail is in the report).
-    mailbox.delete_all_to(account.email)
+    # The end of the run looks again for late mails, then deletes the passed scenarios' mails.
+    request.node.user_properties.append((LEDGER_PROPERTY, person_inbox.ledger_entry()))
 
 
 @pytest.fixture
@@ -310,31 +356,57 @@ def mail_scanner(playwright):
     scanner.dispose()
 
 
-@pytest.fixture
-def home_page(page, base_url):
-    return HomePage(page, base_url)
+def characters_read_when_needed(request):
+    """The characters shown, asked for only when typed: a page that never needs them
+    runs also on a target that cannot give them."""
+    return lambda: request.getfixturevalue("shown_characters").now()
 
 
 @pytest.fixture
-def login_page(page):
-    return LoginPage(page)
+def computer(page, base_url, request):
+    """The browser where the person asked for the mail."""
+    return Device(page, base_url, characters_read_when_needed(request))
 
 
 @pytest.fixture
-def forgot_password_page(page):
-    return ForgotPasswordPage(page)
+def home_page(computer):
+    return computer.home
 
 
 @pytest.fixture
-def renewal_page(page):
-    return RenewalPage(page)
+def login_page(computer):
+    return computer.login
 
 
 @pytest.fixture
-def password_changed_page(page):
-    return PasswordChangedPage(page)
+def forgot_password_page(computer):
+    return computer.forgot_password
 
 
 @pytest.fixture
-def journey(home_page, login_page, forgot_password_page, captcha_answer):
-    return ForgotPasswordJourney(home_page, login_page, forgot_password_page, captcha_answer)
+def renewal_page(computer):
+    return computer.renewal
+
+
+@pytest.fixture
+def password_changed_page(computer):
+    return computer.password_changed
+
+
+@pytest.fixture
+def journey(computer):
+    return computer.journey
+
+
+@pytest.fixture
+def second_tab(context, base_url, request):
+    """Another tab of the same browser: the same session, the same cookies."""
+    return Device(context.new_page(), base_url, characters_read_when_needed(request))
+
+
+@pytest.fixture
+def phone(browser, playwright, browser_context_args, base_url, capabilities):
+    """The person's phone: another browser, none of the computer's cookies, its own session."""
+    context = browser.new_context(**{**browser_context_args, **playwright.devices[PHONE_MODEL]})
+    yield Device(context.new_page(), base_url, characters_shown_to(TestSupportApi(context.request, base_url), capabilities).now)
+    context.close()

@@ -1,11 +1,22 @@
 from datetime import date, timedelta
 
-from playwright.sync_api import Page, Response, expect
+from playwright.sync_api import Page, Response, Route, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages import wording
 from pages.common import expect_heading
 
 _AUDIO = "audio/"
+# A name no target answers for: a link written on it would send the token away.
+FORGED_HOST = "site-pirate.example"
+# The image as drawn, read through a canvas: what a person sees, whatever its URL.
+_DRAWN_PIXELS = """image => {
+  const canvas = document.createElement("canvas");
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  canvas.getContext("2d").drawImage(image, 0, 0);
+  return canvas.toDataURL();
+}"""
 
 
 class ForgotPasswordPage:
@@ -24,9 +35,11 @@ class ForgotPasswordPage:
     def expect_shown(self) -> None:
         expect_heading(self.page, wording.FORGOT_HEADING)
 
-    def fill_identity(self, nir: str, birth_date: str) -> None:
+    def fill_identity(self, nir: str, birth_date: str) -> tuple[str, str]:
+        """Type them as given; returns what was typed, for the checks that it is kept."""
         self.nir.fill(nir)
         self.birth_date.fill(birth_date)
+        return nir, birth_date
 
     def copy_characters(self, characters: str) -> None:
         self.captcha_field.fill(characters)
@@ -34,19 +47,43 @@ class ForgotPasswordPage:
     def send(self) -> None:
         self.send_button.click()
 
+    def send_with_forged_header(self, header: str) -> None:
+        """Send the form with `header` set to another site's name, as an attacker's request would be."""
+        def forge(route: Route) -> None:
+            if route.request.method != "POST" or not route.request.is_navigation_request():
+                route.fallback()
+                return
+            headers = {**route.request.all_headers(), header.lower(): FORGED_HOST}
+            route.fulfill(response=route.fetch(headers=headers))
+
+        self.page.route("**/*", forge)
+        try:
+            with self.page.expect_navigation():
+                self.send()
+        finally:
+            self.page.unroute("**/*", forge)
+
     def expect_captcha_image_shown(self) -> None:
         expect(self.captcha_image, f"Image « {wording.CAPTCHA_IMAGE} » attendue sur {self.page.url}").to_be_visible()
         # Shown means drawn: a broken image has no natural width.
         expect(self.captcha_image).not_to_have_js_property("naturalWidth", 0)
 
     def ask_for_new_characters(self) -> None:
-        """Click the arrow and wait until the new image is the one shown."""
-        shown_source = self.captcha_image.get_attribute("src")
+        """Click the arrow and wait until another image is drawn (its pixels, not its address, change)."""
+        self.expect_captcha_image_shown()
+        drawn = self.captcha_image.evaluate(_DRAWN_PIXELS)
         self._wait_for_page_scripts()
         self.new_captcha_button.click()
-        expect(self.captcha_image, "Une nouvelle image de caractères devait remplacer l'ancienne").not_to_have_attribute(
-            "src", shown_source or ""
-        )
+        try:
+            self.page.wait_for_function(
+                f"([image, before]) => image.complete && image.naturalWidth > 0 && ({_DRAWN_PIXELS})(image) !== before",
+                arg=[self.captcha_image.element_handle(), drawn],
+            )
+        except PlaywrightTimeoutError:
+            raise AssertionError(
+                f"Après « {wording.NEW_CAPTCHA_BUTTON} », une autre image de caractères devait s'afficher "
+                f"sur {self.page.url} ; l'image est restée la même."
+            ) from None
         self.expect_captcha_image_shown()
 
     def listen(self) -> Response:
@@ -70,12 +107,39 @@ class ForgotPasswordPage:
             f"réponse {again.status}, type « {content_type} », {len(again.body())} octets."
         )
 
+    @staticmethod
+    def expect_other_audio(before: Response, after: Response) -> None:
+        """The audio played after a new list is not the one played before it."""
+        assert after.body() != before.body(), (
+            f"Après une nouvelle liste de caractères, le microphone devait faire entendre un autre son ; "
+            f"{after.url} a donné le même son que {before.url}."
+        )
+
     def expect_identity_kept(self, nir: str, birth_date: str) -> None:
         expect(self.nir, "Le numéro de sécurité sociale saisi devait être conservé").to_have_value(nir)
         expect(self.birth_date, "La date de naissance saisie devait être conservée").to_have_value(birth_date)
 
     def expect_characters_field_empty(self) -> None:
         expect(self.captcha_field, "Le champ des caractères devait être vidé").to_have_value("")
+
+
+# How a person may write their NIR: the features name the ways, rules.md allows them.
+NIR_WRITINGS = {
+    "tel quel": lambda nir: nir,
+    "en minuscules": str.lower,
+    "avec des espaces": lambda nir: " ".join((nir[0], nir[1:3], nir[3:5], nir[5:7], nir[7:10], nir[10:13])),
+    "avec des points": lambda nir: ".".join((nir[0], nir[1:3], nir[3:5], nir[5:7], nir[7:10], nir[10:13])),
+}
+DATE_WRITINGS = {
+    "telle quelle": lambda text: text,
+    "entourée d'espaces": lambda text: f"  {text} ",
+}
+CHARACTERS_WRITINGS = {
+    "tels quels": lambda answer: answer,
+    "en minuscules": str.lower,
+    "entourés d'espaces": lambda answer: f"  {answer} ",
+    "sauf le dernier": lambda answer: answer[:-1],
+}
 
 
 # The features write relative dates in words; the target's "today" gives them a value.
@@ -87,12 +151,6 @@ def typed_date(text: str, today: date) -> str:
     if text not in RELATIVE_DAYS:
         return text
     return (today + timedelta(days=RELATIVE_DAYS[text])).strftime("%d/%m/%Y")
-
-
-def expect_new_characters(before: str, after: str) -> None:
-    assert after != before, (
-        f"Après « Nouvelle liste de caractères », les caractères attendus devaient changer ; ils sont restés « {before} »."
-    )
 
 
 def wrong_characters(answer: str) -> str:

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from pages.accounts import Account
-from pages.forgot_password_page import ForgotPasswordPage
+from pages.forgot_password_page import ForgotPasswordPage, wrong_characters
 from pages.home_page import HomePage
 from pages.login_page import LoginPage
 
@@ -22,9 +22,18 @@ class ForgotPasswordJourney:
         self.login.go_to_forgot_password()
         self.forgot_password.expect_shown()
 
-    def request_renewal(self, account: Account) -> None:
-        """Everything a person does to click « Recevoir le mail », done right."""
+    def request_renewal(self, account: Account, characters_right: bool = True) -> None:
+        """Everything a person does to click « Recevoir le mail », done right (or with wrong characters)."""
+        self._fill_form(account, characters_right)
+        self.forgot_password.send()
+
+    def request_renewal_with_forged_header(self, account: Account, header: str) -> None:
+        """The same request, sent with a forged `header` (Host, X-Forwarded-Host), as an attacker would."""
+        self._fill_form(account, characters_right=True)
+        self.forgot_password.send_with_forged_header(header)
+
+    def _fill_form(self, account: Account, characters_right: bool) -> None:
         self.open_forgot_password_page()
         self.forgot_password.fill_identity(account.nir, account.birth_date_text)
-        self.forgot_password.copy_characters(self.captcha_answer())
-        self.forgot_password.send()
+        answer = self.captcha_answer()
+        self.forgot_password.copy_characters(answer if characters_right else wrong_characters(answer))

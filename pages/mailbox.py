@@ -9,8 +9,10 @@ Mailpit's `to:` finds); Cc and Bcc are read into the Mail, not searched.
 
 from __future__ import annotations
 
-import threading
+import itertools
 import time
+from collections.abc import Callable
+from typing import TypeVar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -61,7 +63,14 @@ class Mail:
         )
 
 
-def _same_text(a: str, b: str) -> bool:
+T = TypeVar("T")
+
+
+def enough(found: list, count: int) -> list | None:
+    return found if len(found) >= count else None
+
+
+def same_text(a: str, b: str) -> bool:
     return " ".join(a.split()) == " ".join(b.split())
 
 
@@ -83,41 +92,46 @@ class Mailbox:
         self.quiet_window = quiet_window
         self.last_mail: Mail | None = None
         self._api = API(self.url, timeout=_HTTP_TIMEOUT)
-        self._pause = threading.Event()  # never set: its wait() is the pause between polls
 
     # --- waiting: the only place ---------------------------------------------------------------
 
     def wait_for_mail(self, to: str, subject: str | None = None, since: datetime | None = None) -> Mail:
         """The newest mail to exactly `to` (with this subject, received at or after `since`)."""
-        deadline = time.monotonic() + self.timeout
-        while True:
-            found = self._summaries(to, subject, since)
-            if found:
-                return self._read(found[0])
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise AssertionError(self._nothing_arrived(to, subject, since))
-            self._pause.wait(min(self.poll_interval, remaining))
+        return self.wait_for_mails(to, subject, since)[-1]
+
+    def wait_for_mails(self, to: str, subject: str | None = None, since: datetime | None = None,
+                       count: int = 1) -> list[Mail]:
+        """Every mail to exactly `to` (…), oldest first, once at least `count` have come."""
+        found = self.poll(lambda: enough(self._summaries(to, subject, since), count), time.monotonic() + self.timeout)
+        if found is None:
+            arrived = len(self._summaries(to, subject, since))
+            raise AssertionError(self._nothing_arrived(to, subject, since, count, arrived))
+        return [self._read(summary) for summary in reversed(found)]
 
     def assert_no_mail(
         self, to: str, subject: str | None = None, since: datetime | None = None, window: float | None = None
     ) -> None:
-        """Fails at the first mail to exactly `to` seen during the window (default `quiet_window`)."""
+        """Fails at the first mail to exactly `to` seen during the window (default `quiet_window`; 0: one look)."""
         window = self.quiet_window if window is None else window
-        deadline = time.monotonic() + window
+        found = self.poll(lambda: self._summaries(to, subject, since), time.monotonic() + window)
+        if found:
+            mail = self._read(found[0])
+            asked = f" « {subject} »" if subject else ""
+            raise AssertionError(
+                f"Aucun mail{asked} n'était attendu pour {to}{self._since_text(since)}, "
+                f"mais Mailpit ({self.url}) en a reçu {len(found)} ; le plus récent : {mail.describe()}"
+            )
+
+    def poll(self, look: Callable[[], T | None], deadline: float) -> T | None:
+        """Look until `look` finds something (returned) or the deadline passes (None); at least once."""
         while True:
-            found = self._summaries(to, subject, since)
+            found = look()
             if found:
-                mail = self._read(found[0])
-                asked = f" « {subject} »" if subject else ""
-                raise AssertionError(
-                    f"Aucun mail{asked} n'était attendu pour {to}{self._since_text(since)}, "
-                    f"mais Mailpit ({self.url}) en a reçu {len(found)} ; le plus récent : {mail.describe()}"
-                )
+                return found
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                return
-            self._pause.wait(min(self.poll_interval, remaining))
+                return None
+            time.sleep(min(self.poll_interval, remaining))  # bounded poll
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -155,9 +169,17 @@ class Mailbox:
         """Where the link of that name in the mail's HTML leads, read as the browser shows it."""
         return self._shown_link(page, mail, name).get_attribute("href") or ""
 
+    def shown_text(self, page: Page, mail: Mail) -> str:
+        """The words of the mail's HTML version as a person reads them: rendered, without tags."""
+        self._show(page, mail)
+        return page.locator("body").inner_text()
+
     def _shown_link(self, page: Page, mail: Mail, name: str) -> Locator:
-        page.goto(f"{self.url}/view/{mail.id}.html")
+        self._show(page, mail)
         return page.get_by_role("link", name=name, exact=True)
+
+    def _show(self, page: Page, mail: Mail) -> None:
+        page.goto(f"{self.url}/view/{mail.id}.html")
 
     # --- cleaning up: by ID only, never the whole mailbox -----------------------------------
 
@@ -189,14 +211,25 @@ class Mailbox:
             )
         return response
 
+    def all_summaries(self, newer_than: datetime) -> list[dict]:
+        """The summaries of every message received since `newer_than`, newest first."""
+        def new(summary: dict) -> bool:
+            return datetime.fromisoformat(summary["Created"]) >= _aware(newer_than)
+
+        return self._pages("/api/v1/messages", {}, keep=new)
+
     def _search(self, query: str) -> list[dict]:
-        """Every summary that Mailpit's search returns, newest first, all pages."""
+        return self._pages("/api/v1/search", {"query": query})
+
+    def _pages(self, path: str, params: dict, keep: Callable[[dict], bool] = lambda summary: True) -> list[dict]:
+        """The summaries of a listing (messages or search), newest first, page after page
+        until one that `keep` refuses (the listing is newest first: the rest is older)."""
         summaries: list[dict] = []
         while True:
-            params = {"query": query, "start": len(summaries), "limit": _SEARCH_PAGE}
-            page = self._call("GET", "/api/v1/search", params=params).json()
-            summaries.extend(page["messages"])
-            if len(page["messages"]) < _SEARCH_PAGE or len(summaries) >= page["messages_count"]:
+            page = self._call("GET", path, params={**params, "start": len(summaries), "limit": _SEARCH_PAGE}).json()
+            kept = list(itertools.takewhile(keep, page["messages"]))
+            summaries.extend(kept)
+            if len(kept) < _SEARCH_PAGE or len(summaries) >= page["messages_count"]:
                 return summaries
 
     @staticmethod
@@ -209,7 +242,7 @@ class Mailbox:
         query = f"to:{_quoted(to)}" + (f" subject:{_quoted(subject)}" if subject else "")
         found = [s for s in self._search(query) if self._addressed_to(s, to)]
         if subject is not None:
-            found = [s for s in found if _same_text(s.get("Subject", ""), subject)]
+            found = [s for s in found if same_text(s.get("Subject", ""), subject)]
         if since is not None:
             found = [s for s in found if datetime.fromisoformat(s["Created"]) >= _aware(since)]
         return found
@@ -249,11 +282,11 @@ class Mailbox:
     def _since_text(since: datetime | None) -> str:
         return f" depuis {_aware(since).isoformat(timespec='milliseconds')}" if since else ""
 
-    def _nothing_arrived(self, to: str, subject: str | None, since: datetime | None) -> str:
+    def _nothing_arrived(self, to: str, subject: str | None, since: datetime | None, count: int = 1,
+                         arrived: int = 0) -> str:
         asked = f" « {subject} »" if subject else ""
-        lines = [
-            f"Aucun mail{asked} pour {to}{self._since_text(since)} reçu en {self.timeout:g} s (Mailpit {self.url})."
-        ]
+        wanted = f"Aucun mail{asked}" if count == 1 else f"{arrived} mail(s){asked} sur les {count} attendus"
+        lines = [f"{wanted} pour {to}{self._since_text(since)} reçu(s) en {self.timeout:g} s (Mailpit {self.url})."]
         for_address = self._summaries(to, None, None)
         if for_address:
             lines.append("Reçus pour cette adresse :")

@@ -19,6 +19,8 @@ NEW_CAPTCHA_BUTTON = "Nouvelle liste de caractères"
 LISTEN_CAPTCHA_BUTTON = "Écouter les caractères"
 SEND_MAIL_BUTTON = "Recevoir le mail"
 
+CAPTCHA_WRONG = "Les caractères saisis ne correspondent pas. Veuillez recommencer."
+
 MAIL_SENT_HEADING = "Consultez votre boîte mail"
 MAIL_SENT_NOTICE = "Un mail vous a été envoyé pour renouveler votre mot de passe. Il est valable 30 minutes."
 
@@ -40,6 +42,7 @@ PASSWORD_RULES = (
 )
 
 DONE_HEADING = "Votre nouveau mot de passe a bien été enregistré"
+LINK_INVALID = "Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent."
 CHANGED_SENTENCE_PREFIX = "Votre mot de passe a été modifié le"
 
 TOO_MANY_REQUESTS = (

@@ -11,7 +11,9 @@ from pages.accounts import (
     random_identity,
 )
 from pages.forgot_password_page import (
-    expect_new_characters,
+    CHARACTERS_WRITINGS,
+    DATE_WRITINGS,
+    NIR_WRITINGS,
     typed_date,
     wrong_characters,
 )
@@ -20,6 +22,11 @@ from pages.forgot_password_page import (
 @given("un assuré dont le compte a une adresse mail validée", target_fixture="account")
 def insured_with_validated_address(new_account):
     return new_account(VALIDATED_ADDRESS)
+
+
+@given(parsers.re("un assuré né (?P<birth>.+) dont le compte a une adresse mail validée"), target_fixture="account")
+def insured_born(new_account, birth_named, birth):
+    return new_account(VALIDATED_ADDRESS, birth_named(birth))
 
 
 @given("un assuré dont le compte n'a pas d'adresse mail", target_fixture="account")
@@ -32,26 +39,42 @@ def insured_with_unvalidated_address(new_account):
     return new_account(UNVALIDATED_ADDRESS)
 
 
-@when("il saisit son numéro de sécurité sociale et sa date de naissance")
-def types_identity(forgot_password_page, account):
-    forgot_password_page.fill_identity(account.nir, account.birth_date_text)
+def _choices(writings: dict) -> str:
+    return "|".join(writings)
 
 
-@when(parsers.parse("il saisit le numéro « {nir} » et la date de naissance « {birth_date} »"))
+@given("il a saisi son numéro de sécurité sociale et sa date de naissance", target_fixture="typed_identity")
+@when(parsers.re(
+    f"il saisit son numéro de sécurité sociale(?: (?P<nir_writing>{_choices(NIR_WRITINGS)}))? "
+    f"et sa date de naissance(?: (?P<date_writing>{_choices(DATE_WRITINGS)}))?"
+), target_fixture="typed_identity")
+def types_identity(forgot_password_page, account, nir_writing="tel quel", date_writing="telle quelle"):
+    return forgot_password_page.fill_identity(NIR_WRITINGS[nir_writing or "tel quel"](account.nir),
+                                              DATE_WRITINGS[date_writing or "telle quelle"](account.birth_date_text))
+
+
+@when(parsers.parse("il saisit le numéro « {nir} » et la date de naissance « {birth_date} »"),
+      target_fixture="typed_identity")
 def types_given_identity(forgot_password_page, target_today, nir, birth_date):
-    forgot_password_page.fill_identity(nir, typed_date(birth_date, target_today))
+    return forgot_password_page.fill_identity(nir, typed_date(birth_date, target_today))
 
 
-@when("il saisit un numéro de sécurité sociale qu'aucun compte ne porte et sa date de naissance")
+@when("il saisit un numéro de sécurité sociale qu'aucun compte ne porte et sa date de naissance",
+      target_fixture="typed_identity")
 def types_unknown_nir(forgot_password_page, account):
     unknown_nir, _ = random_identity()
-    forgot_password_page.fill_identity(unknown_nir, account.birth_date_text)
+    return forgot_password_page.fill_identity(unknown_nir, account.birth_date_text)
 
 
-@when("il saisit son numéro de sécurité sociale et une autre date de naissance")
+@when("il saisit son numéro de sécurité sociale et une autre date de naissance", target_fixture="typed_identity")
 def types_wrong_birth_date(forgot_password_page, account):
     other_day = account.birth_date + timedelta(days=1)
-    forgot_password_page.fill_identity(account.nir, other_day.strftime("%d/%m/%Y"))
+    return forgot_password_page.fill_identity(account.nir, other_day.strftime("%d/%m/%Y"))
+
+
+@then("son numéro de sécurité sociale et sa date de naissance sont toujours saisis")
+def identity_kept(forgot_password_page, typed_identity):
+    forgot_password_page.expect_identity_kept(*typed_identity)
 
 
 @then("l'image des caractères à recopier est affichée")
@@ -60,46 +83,47 @@ def captcha_image_shown(forgot_password_page):
 
 
 @when("il clique sur la flèche « Nouvelle liste de caractères »", target_fixture="characters_before_refresh")
-def asks_for_new_characters(forgot_password_page, captcha_answer):
-    shown = captcha_answer()
+def asks_for_new_characters(forgot_password_page, shown_characters):
+    shown = shown_characters.now()
     forgot_password_page.ask_for_new_characters()
     return shown
 
 
 @then("de nouveaux caractères à recopier sont affichés")
-def new_characters_shown(captcha_answer, characters_before_refresh):
-    expect_new_characters(characters_before_refresh, captcha_answer())
+def new_characters_shown(shown_characters, characters_before_refresh):
+    shown_characters.expect_new_since(characters_before_refresh)
 
 
-@then("son numéro de sécurité sociale et sa date de naissance sont toujours saisis")
-def identity_kept(forgot_password_page, account):
-    forgot_password_page.expect_identity_kept(account.nir, account.birth_date_text)
-
-
-@when("il clique sur le microphone « Écouter les caractères »", target_fixture="captcha_audio")
-def listens(forgot_password_page):
-    return forgot_password_page.listen()
+@when("il clique sur le microphone « Écouter les caractères »")
+@when("il clique de nouveau sur le microphone « Écouter les caractères »")
+def listens(forgot_password_page, heard_sounds):
+    heard_sounds.append(forgot_password_page.listen())
 
 
 @then("la page joue un son")
-def sound_played(forgot_password_page, captcha_audio):
-    forgot_password_page.expect_audio(captcha_audio)
+def sound_played(forgot_password_page, heard_sounds):
+    forgot_password_page.expect_audio(heard_sounds[-1])
 
 
-@when("il recopie les caractères affichés")
+@then("la page joue un autre son que le précédent")
+def other_sound_played(forgot_password_page, heard_sounds):
+    forgot_password_page.expect_other_audio(heard_sounds[-2], heard_sounds[-1])
+
+
+@when(parsers.re(f"il recopie les caractères affichés(?: (?P<writing>{_choices(CHARACTERS_WRITINGS)}))?"))
 @when("il recopie les nouveaux caractères affichés")
-def copies_characters(forgot_password_page, captcha_answer):
-    forgot_password_page.copy_characters(captcha_answer())
-
-
-@when("il recopie les caractères affichés en minuscules")
-def copies_characters_lower_case(forgot_password_page, captcha_answer):
-    forgot_password_page.copy_characters(captcha_answer().lower())
+def copies_characters(forgot_password_page, shown_characters, writing="tels quels"):
+    forgot_password_page.copy_characters(CHARACTERS_WRITINGS[writing or "tels quels"](shown_characters.now()))
 
 
 @when("il recopie des caractères erronés")
-def copies_wrong_characters(forgot_password_page, captcha_answer):
-    forgot_password_page.copy_characters(wrong_characters(captcha_answer()))
+def copies_wrong_characters(forgot_password_page, shown_characters):
+    forgot_password_page.copy_characters(wrong_characters(shown_characters.now()))
+
+
+@when("il recopie les caractères remplacés")
+def copies_replaced_characters(forgot_password_page, shown_characters):
+    forgot_password_page.copy_characters(shown_characters.replaced())
 
 
 @then("le champ des caractères à recopier est vide")

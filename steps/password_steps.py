@@ -2,44 +2,75 @@
 
 from pytest_bdd import given, parsers, then, when
 
-from pages.accounts import expect_password_unchanged, personalised
-from pages.renewal_page import (
-    PasswordChoice,
-    rules_broken_on_target,
-    valid_password_of_length,
-)
+from pages.accounts import expect_password_unchanged
+from pages.device import changed_on_exactly_one
+from pages.renewal_page import rules_broken_on_target, valid_password_of_length
 
 RULE_SEPARATOR = " ; "
 
 
 @when(parsers.re("il choisit le nouveau mot de passe « (?P<password>[^»]*) »"), target_fixture="password_choice")
-def chooses_password(renewal_page, account, target_now, password):
-    choice = PasswordChoice(personalised(password, account), target_now())
-    renewal_page.choose(choice.password)
-    return choice
+def chooses_password(new_password, computer, password):
+    return new_password.choose_on(computer, password)
 
 
 @given(parsers.re("il a choisi le nouveau mot de passe « (?P<password>[^»]*) »"), target_fixture="password_choice")
-def has_chosen_password(renewal_page, password_changed_page, account, target_now, password):
-    choice = chooses_password(renewal_page, account, target_now, password)
-    password_changed_page.expect_shown()
+def has_chosen_password(new_password, computer, password):
+    choice = new_password.choose_on(computer, password)
+    computer.password_changed.expect_shown()
     return choice
 
 
 @when(parsers.re("il choisit le nouveau mot de passe « (?P<password>[^»]*) » et le confirme par « (?P<confirmation>[^»]*) »"),
       target_fixture="password_choice")
-def chooses_password_with_other_confirmation(renewal_page, target_now, password, confirmation):
-    choice = PasswordChoice(password, target_now())
-    renewal_page.choose(password, confirmation)
-    return choice
+def chooses_password_with_other_confirmation(new_password, computer, password, confirmation):
+    return new_password.choose_on(computer, password, confirmation)
 
 
 @when(parsers.parse("il choisit un mot de passe valide par ailleurs de {length:d} caractères"),
       target_fixture="password_choice")
-def chooses_password_of_length(renewal_page, target_now, length):
-    choice = PasswordChoice(valid_password_of_length(length), target_now())
-    renewal_page.choose(choice.password)
-    return choice
+def chooses_password_of_length(new_password, computer, length):
+    return new_password.choose_on(computer, valid_password_of_length(length))
+
+
+@when("il choisit un mot de passe de lettres et de tous les caractères spéciaux qu'annonce le site",
+      target_fixture="password_choice")
+def chooses_every_special_character(new_password, computer, password_special_characters):
+    return new_password.choose_on(computer, "Ab" + password_special_characters)
+
+
+@when(parsers.re("il revient au premier onglet et choisit le nouveau mot de passe « (?P<password>[^»]*) »"),
+      target_fixture="password_choice")
+def chooses_password_back_in_first_tab(new_password, computer, password):
+    computer.page.bring_to_front()
+    return new_password.choose_on(computer, password)
+
+
+@when(parsers.re("il choisit sur son téléphone le nouveau mot de passe « (?P<password>[^»]*) »"),
+      target_fixture="password_choice")
+def chooses_password_on_phone(new_password, phone, password):
+    return new_password.choose_on(phone, password)
+
+
+@when("il valide au même moment un nouveau mot de passe sur ses deux appareils")
+def validates_on_both_devices_at_once(computer, phone):
+    computer.renewal.submit_together_with(phone.renewal, "Nouveau-Mdp-2026", "Autre-Mdp-2026")
+
+
+@then("un seul de ses appareils affiche la page « Votre nouveau mot de passe a bien été enregistré »",
+      target_fixture="refusing_device")
+def changed_on_one_device(computer, phone):
+    return changed_on_exactly_one([computer, phone])
+
+
+@then(parsers.parse("l'autre refuse le lien avec le message « {message} »"))
+def other_device_refuses(refusing_device, message):
+    refusing_device.renewal.expect_dead_link(message)
+
+
+@then("le mot de passe est accepté")
+def password_accepted(computer):
+    computer.password_changed.expect_shown()
 
 
 @then("les règles suivantes sont rappelées :")
@@ -55,8 +86,8 @@ def refused_for_rules(renewal_page, password_choice, password_special_characters
 
 
 @then("son mot de passe n'a pas changé")
-def password_unchanged(account_on_target):
-    expect_password_unchanged(account_on_target())
+def password_unchanged(stored_account):
+    expect_password_unchanged(stored_account.read())
 
 
 @when("il se connecte avec son ancien mot de passe")
@@ -69,6 +100,21 @@ def logs_in_with_new_password(login_page, account, password_choice):
     login_page.log_in(account.nir, password_choice.password)
 
 
+@when("il se connecte sur son ordinateur avec son nouveau mot de passe")
+def logs_in_on_computer(computer, account, password_choice):
+    computer.log_in(account.nir, password_choice.password)
+
+
+@then("il n'est pas connecté à son compte")
+def not_logged_in(computer):
+    computer.expect_not_logged_in()
+
+
 @then(parsers.parse("le lien est refusé avec le message « {message} »"))
 def link_refused(renewal_page, message):
     renewal_page.expect_dead_link(message)
+
+
+@then("cette page demande au navigateur de ne transmettre son adresse à aucun site")
+def renewal_page_sends_no_referrer(renewal_page):
+    renewal_page.expect_no_referrer()
