@@ -44,6 +44,7 @@ pytest_plugins = [
     "steps.mail_steps",
     "steps.password_steps",
     "steps.time_steps",
+    "steps.security_steps",
 ]
 
 ROOT = Path(__file__).parent
