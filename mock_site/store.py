@@ -91,10 +91,10 @@ class Account:
         return self.email is not None and self.email_validated
 
     def password_matches(self, password: str) -> bool:
-        if faults.active("ancien_mdp_valide") and self.former_password_hash:
-            if check_password_hash(self.former_password_hash, password):
-                return True
-        return check_password_hash(self.password_hash, password)
+        if check_password_hash(self.password_hash, password):
+            return True
+        return (faults.active("ancien_mdp_valide") and self.former_password_hash is not None
+                and check_password_hash(self.former_password_hash, password))
 
 
 @dataclass(frozen=True)
