@@ -6,7 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from mock_site import journey, test_support, wording
+from mock_site import faults, journey, test_support, wording
 from mock_site.clock import SessionClocks, ensure_session
 from mock_site.rules import RateLimit
 from mock_site.store import Store
@@ -40,6 +40,8 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secrets.token_hex(32)
     app.config["PUBLIC_URL"] = app.config["PUBLIC_URL"].rstrip("/")
+    # Test-only switches (faults.py); refused without the test-support API.
+    app.config["FAULTS"] = faults.configured(app.config.get("FAULTS"), app.config["TEST_API"])
 
     # Per app instance: two apps in one process never share state.
     app.extensions["mock_site.store"] = Store(RateLimit(**app.config["RATE_LIMIT"]))
