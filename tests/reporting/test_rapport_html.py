@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from reporting.__main__ import main as report_main
-from reporting.evidence import attach_mail, mail_record
+from reporting.evidence import attach_mails, mail_record
 from reporting.guide import GAP_TEXT, GUIDE_PARTS
 from reporting.report import (
     FAILED,
@@ -132,7 +132,7 @@ def test_command_line_refuses_a_missing_json(tmp_path, capsys):
     assert "JSON Cucumber introuvable" in capsys.readouterr().err
 
 
-def test_attach_mail_records_a_mailpit_message_on_the_test(request):
+def test_attach_mails_records_a_mailpit_message_on_the_test(request):
     mailpit_message = {
         "ID": "Xk3p",
         "Subject": exemple.MAIL_SUBJECT,
@@ -141,14 +141,16 @@ def test_attach_mail_records_a_mailpit_message_on_the_test(request):
         "Bcc": [{"Name": "", "Address": "copie@example.test"}],
         "Text": "Bonjour",
     }
-    attach_mail(request, mailpit_message)
+    attach_mails(request, [mailpit_message], "http://localhost:8025/")
     name, value = request.node.user_properties[-1]
     assert name == "rapport_mail"
     assert json.loads(value) == {
         "id": "Xk3p",
         "subject": exemple.MAIL_SUBJECT,
         "recipients": ["Assuré <assure@example.test>", "copie@example.test"],
+        "created": None,
         "text": "Bonjour",
+        "link": "http://localhost:8025/view/Xk3p.html",
     }
 
 
@@ -162,7 +164,9 @@ def test_mail_record_reads_a_mail_object():
         "id": None,
         "subject": mail.subject,
         "recipients": ["assure@example.test"],
+        "created": None,
         "text": mail.text,
+        "link": None,
     }
 
 
