@@ -292,7 +292,12 @@ def verdict_of(results: list[ScenarioResult], run: RunInfo) -> Verdict:
         return Verdict("incomplete", "Recette incomplète", details)
     if not results:
         return Verdict("vide", "Aucun scénario exécuté", ["Aucun scénario n'a été sélectionné ni exécuté."])
-    return Verdict("reussie", "Recette réussie", [f"Les {total} scénarios sélectionnés ont été exécutés et ont réussi."])
+    everything = (
+        "Le scénario sélectionné a été exécuté et a réussi."
+        if total == 1
+        else f"Les {total} scénarios sélectionnés ont tous été exécutés et ont tous réussi."
+    )
+    return Verdict("reussie", "Recette réussie", [everything])
 
 
 def pytest_summary(pytest_counts: dict[str, int]) -> str:
