@@ -176,7 +176,8 @@ class ReportWriter:
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.written is not None:
-            terminalreporter.write_sep("-", f"rapport HTML : {self.written} (verdict et décomptes : {summary_path(self.written)})")
+            summary = summary_path(self.written)
+            terminalreporter.write_sep("-", f"rapport HTML : {self.written} (verdict et décomptes : {summary})")
 
 
 def _add_once(values: list[Any], value: Any) -> None:

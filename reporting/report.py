@@ -52,7 +52,11 @@ PYTEST_CATEGORY_WORDS = {
 }
 # pytest's exit codes that mean the run stopped before its end (interrupted,
 # internal error, usage error).
-STOPPED_EXIT_CODES = {2: "interrompue", 3: "arrêtée par une erreur interne de pytest", 4: "arrêtée par une erreur d'usage"}
+STOPPED_EXIT_CODES = {
+    2: "interrompue",
+    3: "arrêtée par une erreur interne de pytest",
+    4: "arrêtée par une erreur d'usage",
+}
 PARIS = ZoneInfo("Europe/Paris")
 DEFAULT_HTML_NAME = "rapport.html"  # next to the cucumber JSON
 TEMPLATES = Path(__file__).parent / "templates"
@@ -265,9 +269,15 @@ def verdict_of(results: list[ScenarioResult], run: RunInfo) -> Verdict:
     total = len(results)
     pytest_failures = pytest_counts.get("failed", 0) + pytest_counts.get("error", 0)
     if counts[FAILED] or counts[ERROR] or pytest_failures:
-        failed = _count(counts[FAILED], "scénario échoué", "scénarios échoués")
-        errored = _count(counts[ERROR], "scénario en erreur", "scénarios en erreur")
-        details = [f"{failed} et {errored} sur {total}."]
+        failing = [
+            _count(counts[status], singular, plural)
+            for status, singular, plural in (
+                (FAILED, "scénario échoué", "scénarios échoués"),
+                (ERROR, "scénario en erreur", "scénarios en erreur"),
+            )
+            if counts[status]
+        ]
+        details = [f"{' et '.join(failing)} sur {total}."] if failing else []
         # A scenario failing in its steps and erroring in teardown counts twice for pytest.
         in_scenarios = sum(1 + len(r.other_failures) for r in results if r.status in (FAILED, ERROR))
         if pytest_failures > in_scenarios:
@@ -286,7 +296,8 @@ def verdict_of(results: list[ScenarioResult], run: RunInfo) -> Verdict:
                 "donc non vérifié" + ("s" if counts[SKIPPED] > 1 else "") + " :"
             )
         if skipped_outside > 0:
-            details.append(f"pytest a ignoré {_count(skipped_outside, 'test', 'tests')} hors des scénarios (collecte).")
+            outside = _count(skipped_outside, "test", "tests")
+            details.append(f"pytest a ignoré {outside} hors des scénarios (collecte).")
         if stopped:
             details.append(f"L'exécution a été {stopped} (code de sortie de pytest : {run.exit_status}).")
         return Verdict("incomplete", "Recette incomplète", details)
@@ -476,7 +487,7 @@ def write_report(
     the page's path."""
     output_path = Path(output)
     if summary_path(output_path).absolute() == Path(cucumber_json).absolute():
-        raise ValueError(f"le JSON du verdict écraserait le JSON Cucumber : choisir un autre nom que {output_path}")
+        raise ValueError(f"le JSON du verdict écraserait le JSON Cucumber : renommer le rapport {output_path}")
     run = run or RunInfo()
     results = merge_results(load_cucumber(cucumber_json), evidence)
     output_path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,10 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
+from reporting import report as report_module
 from reporting.__main__ import main as report_main
 from reporting.evidence import attach_mails, mail_record
 from reporting.guide import GAP_TEXT, GUIDE_PARTS
-from reporting import report as report_module
 from reporting.report import (
     ERROR,
     FAILED,
@@ -199,7 +199,7 @@ def test_an_error_in_teardown_after_a_skip_is_an_error_not_a_skip(tmp_path):
     assert [s.status for s in result.steps] == [SKIPPED, NOT_RUN, NOT_RUN]
     verdict = verdict_of([result], RunInfo())
     assert verdict.text == "Recette en échec"
-    assert verdict.details == ["0 scénario échoué et 1 scénario en erreur sur 1."]
+    assert verdict.details == ["1 scénario en erreur sur 1."]
 
 
 def test_a_failure_outside_the_scenarios_or_a_stopped_run_is_never_a_success():
@@ -219,7 +219,8 @@ def test_every_mail_of_a_failure_is_listed_with_its_mailpit_link(tmp_path):
     records = exemple.evidence(tmp_path, b"png")
     second = {**records[0]["mails"][0], "id": "Yz9", "subject": "Votre compte ameli – mot de passe modifié"}
     records[0]["mails"].append({**second, "link": "http://localhost:8025/view/Yz9.html"})
-    page_html = unescape(render_html(merge_results(load_cucumber(exemple.CUCUMBER_JSON), records), RunInfo(), tmp_path))
+    results = merge_results(load_cucumber(exemple.CUCUMBER_JSON), records)
+    page_html = unescape(render_html(results, RunInfo(), tmp_path))
     mails = re.search(r'<section class="mails".*?</section>', section_of(page_html, "etape-4"), re.DOTALL).group(0)
     assert "Mails de ce scénario, conservés dans Mailpit" in mails
     assert mails.count("<caption>Mail ") == 2
