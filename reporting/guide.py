@@ -31,7 +31,3 @@ GUIDE_TAGS = frozenset(part.tag for part in GUIDE_PARTS)
 GAP_TEXT = "Aucun scénario : lacune de couverture"
 OUTSIDE_GUIDE_TITLE = "Scénarios sans partie du guide"
 
-
-def parts_of(tags: set[str] | frozenset[str]) -> list[GuidePart]:
-    """The guide parts that these tags name, in the guide's order."""
-    return [part for part in GUIDE_PARTS if part.tag in tags]
