@@ -95,7 +95,9 @@ class SharedTarget:
             site = serve_in_thread({"SMTP_HOST": smtp_host, "SMTP_PORT": smtp_port})
             self._running.append(site)
             self.base_url = site.url
-            lines.append(f"Site cible : site simulé embarqué ({site.url}, SMTP {smtp_host}:{smtp_port})")
+            faults = site.app.config["FAULTS"]
+            broken = f" — PANNE SIMULÉE : {', '.join(faults)}" if faults else ""
+            lines.append(f"Site cible : site simulé embarqué ({site.url}, SMTP {smtp_host}:{smtp_port}){broken}")
         self.description = lines
         try:
             self.offered_capabilities = offered_capabilities(self.base_url)

@@ -18,6 +18,8 @@ DEFAULTS = {
     "PUBLIC_URL": "http://127.0.0.1:5000",
     "TEST_API": True,
     "MAIL_FROM": "ne-pas-repondre@assurance-maladie.example",
+    # How late the fault envoi_differe_adresse_non_validee sends its mail.
+    "FAULT_LATE_MAIL_SECONDS": 3,
     "RATE_LIMIT": {"limit": 3, "window_seconds": 3600, "block_seconds": 900},
     # Lax: the mail's link, opened from the mail catcher's page, keeps the session.
     "SESSION_COOKIE_SAMESITE": "Lax",

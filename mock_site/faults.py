@@ -32,7 +32,6 @@ CATALOGUE: dict[str, str] = {
     "captcha_espaces": "les espaces autour des caractères saisis ne sont plus ignorés",
     "captcha_delai_long": "les caractères restent valables au-delà de 301 s (expirent après 600 s)",
     "captcha_delai_court": "les caractères expirent à 290 s (299 s est refusé comme expiré)",
-    "captcha_reutilisable": "des caractères déjà utilisés servent une seconde soumission",
     "captcha_remplace_valide": "après une nouvelle liste, les caractères précédents sont encore acceptés",
     "captcha_nouveau_sans_delai": "une nouvelle liste garde le moment d'affichage de la première (pas de nouvelles 5 minutes)",
     "captcha_son_ancien": "l'audio dit les premiers caractères de la session, pas ceux affichés",
@@ -40,6 +39,7 @@ CATALOGUE: dict[str, str] = {
     # Mails envoyés (étape 3, cas 1)
     "envoi_adresse_non_validee": "un mail est envoyé à une adresse non validée (cas 1 non appliqué)",
     "envoi_sans_adresse_succes": "un compte sans adresse reçoit la page de succès (rien n'est envoyé)",
+    "envoi_differe_adresse_non_validee": "le mail part quand même vers l'adresse non validée, 3 s après le cas 1",
     "mail_en_double": "le mail de renouvellement est envoyé deux fois",
     "mail_en_copie": "le mail de renouvellement part aussi en copie (Cc) à archive@assurance-maladie.example",
     "mail_expediteur": "le nom de l'expéditeur est « Assurance Maladie » au lieu de « Votre Assurance Maladie »",

@@ -185,6 +185,8 @@ def _judge_and_send_renewal_mail(moment) -> list[str]:
         if not account.has_validated_address:
             if account.email is None and faults.active("envoi_sans_adresse_succes"):
                 return []  # the success page, and nothing sent
+            if account.email is not None and faults.active("envoi_differe_adresse_non_validee"):
+                _mail_later(account.email, moment)
             if account.email is None or not faults.active("envoi_adresse_non_validee"):
                 return [wording.NO_VALIDATED_ADDRESS]
         throttle = account.throttle
@@ -230,6 +232,23 @@ def _mail_new_link(account: Account, moment) -> None:
     current_store().issue_renewal_token(account, token, moment)
     if faults.active("lien_lie_session"):
         session["renewal_links"] = [*session.get("renewal_links", []), token_hash(token)]
+
+
+def _mail_later(email: str, moment) -> None:
+    """The fault envoi_differe_adresse_non_validee: a renewal mail that leaves after the answer."""
+    link = _link_origin() + url_for("journey.renewal", token=secrets.token_urlsafe(32))
+    app = current_app._get_current_object()
+
+    def send() -> None:
+        with app.app_context():
+            try:
+                mailer.send(email, wording.RENEWAL_SUBJECT, "renewal", moment, link=link)
+            except mailer.MailNotSent:
+                pass
+
+    late = threading.Timer(app.config["FAULT_LATE_MAIL_SECONDS"], send)
+    late.daemon = True
+    late.start()
 
 
 def _link_origin() -> str:

@@ -207,9 +207,6 @@ class Store:
     def take_captcha(self, session_id: str, captcha_id: str) -> Captcha | None:
         """Spend the session's captcha on a submission; None if the form carried another one."""
         with self._lock:
-            if faults.active("captcha_reutilisable"):
-                captcha = self._captcha_of_session.get(session_id)
-                return captcha if captcha is not None and captcha.id == captcha_id else None
             captcha = self._captcha_of_session.pop(session_id, None)
             if captcha is not None:
                 del self._captchas[captcha.id]

@@ -129,3 +129,4 @@ def copies_replaced_characters(forgot_password_page, shown_characters):
 @then("le champ des caractères à recopier est vide")
 def characters_field_empty(forgot_password_page):
     forgot_password_page.expect_characters_field_empty()
+

@@ -53,6 +53,9 @@ SCENARIOS_OF_FAULTS: dict[str, list[tuple[str, str | None]]] = {
     "envoi_adresse_non_validee": [
         ("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None)
     ],
+    "envoi_differe_adresse_non_validee": [
+        ("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None)
+    ],
     "envoi_sans_adresse_succes": [("L'assuré sans adresse mail est averti que l'envoi est impossible", None)],
     "mail_en_double": [("L'assuré est invité à consulter sa boîte mail", None)],
     "mail_en_copie": [(RENEWAL_MAIL, None)],
