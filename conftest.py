@@ -6,17 +6,13 @@ registered here by name; the step definitions are in steps/. See README, « What
 
 import pytest
 
-from mails.inbox import PersonInbox
-from pages.forgot_password_page import ForgotPasswordPage
-from pages.home_page import HomePage
-from pages.journey import ForgotPasswordJourney
-from pages.login_page import LoginPage
-from pages.password_changed_page import PasswordChangedPage
-from pages.renewal_page import RenewalPage
-from target.accounts import AccountProvider, AccountRecord
+from mails.inbox import LEDGER_PROPERTY, PersonInbox
+from pages.device import Device
+from target.accounts import VALIDATED_ADDRESS, AccountProvider, AccountRecord
 from target.capabilities import skip_without
 from target.captcha import CaptchaAnswers
 from target.clock import ScenarioClock, TargetTime
+from target.passwords import NewPassword
 from target.test_support_api import TestSupportApi
 
 pytest_plugins = [
@@ -27,13 +23,18 @@ pytest_plugins = [
     "harness.evidence",
     "harness.browser",
     "harness.verdict",
+    "harness.mail_ledger",
     "reporting.plugin",
     "steps.navigation_steps",
     "steps.identification_steps",
     "steps.mail_steps",
     "steps.password_steps",
     "steps.time_steps",
+    "steps.security_steps",
 ]
+
+# People often read the mail on their phone (contract 1.1).
+PHONE_MODEL = "Pixel 7"
 
 
 # One scenario, one browser context (pytest-playwright's `context`), one target session.
@@ -50,9 +51,15 @@ def test_support(context, base_url):
 
 
 @pytest.fixture
-def account_provider(test_support, capabilities):
+def account_provider(test_support, capabilities, mailbox):
     """Gives the scenario a fresh account in a situation (or staging's), else skips it with the reason."""
-    return AccountProvider(test_support, capabilities)
+    return AccountProvider(test_support, capabilities, mails_from=lambda address: PersonInbox.watermark(mailbox, address))
+
+
+@pytest.fixture
+def another_account(account_provider):
+    """Another insured person, on the same computer."""
+    return account_provider.account(VALIDATED_ADDRESS)
 
 
 @pytest.fixture
@@ -65,10 +72,26 @@ def account_record(test_support, capabilities, account):
 @pytest.fixture
 def captcha(test_support, capabilities):
     """The characters the scenario's page shows now."""
+    return captcha_answers(test_support, capabilities)
+
+
+def captcha_answers(test_support: TestSupportApi, capabilities) -> CaptchaAnswers:
     if capabilities.captcha:
         return CaptchaAnswers(test_support.captcha_answer)
     skip_without(capabilities.fixed_captcha_answer, "captcha")
-    return CaptchaAnswers(lambda: capabilities.fixed_captcha_answer)
+    return CaptchaAnswers(lambda: capabilities.fixed_captcha_answer, fixed=True)
+
+
+def captcha_read_when_needed(request):
+    """The characters shown, asked for only when typed: a page that never needs them
+    runs also on a target that cannot give them."""
+    return lambda: request.getfixturevalue("captcha").current()
+
+
+@pytest.fixture
+def heard_sounds():
+    """The audio of the characters, each time the person listened."""
+    return []
 
 
 @pytest.fixture
@@ -91,12 +114,11 @@ def _frozen_time_for_time_rules(request):
 
 
 @pytest.fixture
-def inbox(mailbox, account, base_url):
-    person_inbox = PersonInbox(mailbox, account.email, base_url)
+def inbox(mailbox, account, base_url, request):
+    person_inbox = PersonInbox(mailbox, account.email, base_url, started=account.mails_from)
     yield person_inbox
-    # A shared Mailpit keeps only what is still of use: this scenario's mails go,
-    # by their exact address, and nobody else's (a failure's mail is in the report).
-    mailbox.delete_all_to(account.email)
+    # The end of the run looks again for late mails, then deletes the passed scenarios' mails.
+    request.node.user_properties.append((LEDGER_PROPERTY, person_inbox.ledger_entry()))
 
 
 @pytest.fixture
@@ -108,30 +130,57 @@ def mail_scanner(playwright):
 
 
 @pytest.fixture
-def home_page(page, base_url):
-    return HomePage(page, base_url)
+def new_password(account, target_time):
+    return NewPassword(account, target_time)
+
+
+# The person's browsers: the computer that asked for the mail, another tab, the phone.
+
+@pytest.fixture
+def computer(page, base_url, request):
+    return Device(page, base_url, captcha_read_when_needed(request))
 
 
 @pytest.fixture
-def login_page(page):
-    return LoginPage(page)
+def second_tab(context, base_url, request):
+    """Another tab of the same browser: the same session, the same cookies."""
+    return Device(context.new_page(), base_url, captcha_read_when_needed(request))
 
 
 @pytest.fixture
-def forgot_password_page(page):
-    return ForgotPasswordPage(page)
+def phone(browser, playwright, browser_context_args, base_url, capabilities):
+    """The person's phone: another browser, none of the computer's cookies, a session of its own."""
+    context = browser.new_context(**{**browser_context_args, **playwright.devices[PHONE_MODEL]})
+    answers = captcha_answers(TestSupportApi(context.request, base_url), capabilities)
+    yield Device(context.new_page(), base_url, answers.current)
+    context.close()
 
 
 @pytest.fixture
-def renewal_page(page):
-    return RenewalPage(page)
+def home_page(computer):
+    return computer.home
 
 
 @pytest.fixture
-def password_changed_page(page):
-    return PasswordChangedPage(page)
+def login_page(computer):
+    return computer.login
 
 
 @pytest.fixture
-def journey(home_page, login_page, forgot_password_page, captcha):
-    return ForgotPasswordJourney(home_page, login_page, forgot_password_page, captcha.current)
+def forgot_password_page(computer):
+    return computer.forgot_password
+
+
+@pytest.fixture
+def renewal_page(computer):
+    return computer.renewal
+
+
+@pytest.fixture
+def password_changed_page(computer):
+    return computer.password_changed
+
+
+@pytest.fixture
+def journey(computer):
+    return computer.journey

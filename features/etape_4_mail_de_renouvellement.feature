@@ -2,7 +2,9 @@
 Fonctionnalité: Étape 4 - L'assuré clique sur le mail reçu dans sa boîte de messagerie
   Une fois le mail ouvert, l'assuré clique sur « Renouveler mon mot de passe ».
   Le mail de renouvellement est valable 30 minutes ; passé ce délai,
-  l'assuré doit refaire la démarche.
+  l'assuré doit refaire la démarche. Seul le lien du mail le plus récent
+  fonctionne, et une seule fois. L'assuré lit son mail où il veut : le lien
+  fonctionne aussi sur un autre appareil que celui de la demande.
 
   Contexte:
     Étant donné un assuré dont le compte a une adresse mail validée
@@ -63,6 +65,24 @@ Fonctionnalité: Étape 4 - L'assuré clique sur le mail reçu dans sa boîte de
     Alors le lien est refusé avec le message « Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent. »
     Quand il clique sur « Renouveler mon mot de passe » dans le mail le plus récent
     Alors la page « Choisissez votre nouveau mot de passe » s'affiche
+
+  @etape-4
+  Scénario: Une page ouverte depuis un lien remplacé par un mail plus récent refuse le nouveau mot de passe
+    Étant donné qu'il a reçu le mail de renouvellement
+    Et qu'il a ouvert le lien du mail
+    Quand il demande un nouveau mail de renouvellement dans un autre onglet
+    Et qu'il revient au premier onglet et choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Alors le lien est refusé avec le message « Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent. »
+    Et son mot de passe n'a pas changé
+
+  @etape-4
+  Scénario: Le lien fonctionne sur un autre appareil que celui de la demande
+    Étant donné qu'il a reçu le mail de renouvellement
+    Quand il clique sur « Renouveler mon mot de passe » dans le mail, sur son téléphone
+    Et qu'il choisit sur son téléphone le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche sur son téléphone
+    Quand il se connecte sur son ordinateur avec son nouveau mot de passe
+    Alors la page « Mon compte ameli » s'affiche
 
   @etape-4
   Scénario: Le lien ne sert qu'une fois

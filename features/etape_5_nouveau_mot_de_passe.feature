@@ -2,18 +2,19 @@
 Fonctionnalité: Étape 5 - L'assuré renseigne son nouveau mot de passe
   L'assuré enregistre son nouveau mot de passe et le confirme, puis clique sur
   « Valider le nouveau mot de passe ». Il lui est rappelé que le mot de passe doit :
-  comporter entre 8 et 50 caractères ; contenir des caractères latins minuscules
-  et majuscules ; contenir un chiffre ou un caractère spécial ; ne contenir que
-  des caractères autorisés ; ne pas contenir son numéro de sécurité sociale
-  ou sa date de naissance.
-
-  Contexte:
-    Étant donné un assuré dont le compte a une adresse mail validée
-    Et qu'il a reçu le mail de renouvellement
-    Et qu'il a ouvert le lien du mail
+  1. comporter entre 8 et 50 caractères ;
+  2. contenir des caractères latins minuscules et majuscules ;
+  3. contenir un chiffre ou un caractère spécial ;
+  4. ne contenir que des caractères autorisés (lettres latines, chiffres et les
+     caractères spéciaux qu'annonce le site) ;
+  5. ne pas contenir son numéro de sécurité sociale ou sa date de naissance
+     (écrite JJMMAAAA, JJ/MM/AAAA ou AAAAMMJJ).
+  Un mot de passe refusé l'est en nommant chaque règle non respectée, et aucune autre.
 
   @etape-5
   Scénario: Les règles du mot de passe sont rappelées
+    Étant donné un assuré dont le compte a une adresse mail validée
+    Et qu'il a ouvert le lien de son mail de renouvellement
     Alors les règles suivantes sont rappelées :
       | Comporter entre 8 et 50 caractères                                          |
       | Contenir des caractères latins minuscules et majuscules                     |
@@ -22,53 +23,94 @@ Fonctionnalité: Étape 5 - L'assuré renseigne son nouveau mot de passe
       | Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance |
 
   @etape-5
-  Plan du scénario: Un mot de passe qui ne respecte pas une règle est refusé en la nommant
-    Quand il choisit le nouveau mot de passe « <mot de passe> »
-    Alors le mot de passe est refusé pour la seule règle « <règle> »
-    Et son mot de passe n'a pas changé
+  Plan du scénario: Règle 1 - le mot de passe compte de 8 à 50 caractères, bornes comprises
+    Étant donné un assuré dont le compte a une adresse mail validée
+    Et qu'il a ouvert le lien de son mail de renouvellement
+    Quand il choisit un mot de passe valide par ailleurs de <longueur> caractères
+    Alors <résultat>
 
     Exemples:
-      | mot de passe       | règle                                                                       |
-      | Abcdef1            | Comporter entre 8 et 50 caractères                                          |
-      | abcdefg1           | Contenir des caractères latins minuscules et majuscules                     |
-      | ABCDEFG1           | Contenir des caractères latins minuscules et majuscules                     |
-      | 12345678           | Contenir des caractères latins minuscules et majuscules                     |
-      | Abcdefgh           | Contenir un chiffre ou un caractère spécial                                 |
-      | Abcd efg1          | Ne contenir que des caractères autorisés                                    |
-      | Abcdéfg1           | Ne contenir que des caractères autorisés                                    |
-      | Abcdefg1😀         | Ne contenir que des caractères autorisés                                    |
-      | Abcdefg1Жж         | Ne contenir que des caractères autorisés                                    |
-      | Ab{NIR}            | Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance |
-      | Ab{JJMMAAAA}       | Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance |
-      | Ab{JJ/MM/AAAA}     | Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance |
-      | Ab{AAAAMMJJ}       | Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance |
+      | longueur | résultat                                                                               |
+      | 7        | le mot de passe est refusé pour la seule règle « Comporter entre 8 et 50 caractères » |
+      | 8        | le mot de passe est accepté                                                            |
+      | 50       | le mot de passe est accepté                                                            |
+      | 51       | le mot de passe est refusé pour la seule règle « Comporter entre 8 et 50 caractères » |
 
   @etape-5
-  Plan du scénario: Toutes les règles non respectées sont nommées ensemble
+  Plan du scénario: Règles 2, 3 et 4 - les caractères du mot de passe
+    Étant donné un assuré dont le compte a une adresse mail validée
+    Et qu'il a ouvert le lien de son mail de renouvellement
+    Quand il choisit le nouveau mot de passe « <mot de passe> »
+    Alors <résultat>
+
+    Exemples: Règle 2 - des minuscules et des majuscules latines
+      | mot de passe     | résultat                                                                                                                         |
+      | Nouveau-Mdp-2026 | le mot de passe est accepté                                                                                                      |
+      | nouveau-mdp-2026 | le mot de passe est refusé pour la seule règle « Contenir des caractères latins minuscules et majuscules »                        |
+      | NOUVEAU-MDP-2026 | le mot de passe est refusé pour la seule règle « Contenir des caractères latins minuscules et majuscules »                        |
+      | 2026-2027-2028   | le mot de passe est refusé pour la seule règle « Contenir des caractères latins minuscules et majuscules »                        |
+      | NOUVEAU-MDP-2026é | le mot de passe est refusé pour les règles « Contenir des caractères latins minuscules et majuscules ; Ne contenir que des caractères autorisés » |
+
+    Exemples: Règle 3 - un chiffre ou un caractère spécial
+      | mot de passe   | résultat                                                                                       |
+      | NouveauMdp2026 | le mot de passe est accepté                                                                    |
+      | Nouveau-Mdp-ok | le mot de passe est accepté                                                                    |
+      | NouveauMdpOk   | le mot de passe est refusé pour la seule règle « Contenir un chiffre ou un caractère spécial » |
+
+    Exemples: Règle 4 - seulement des caractères autorisés
+      | mot de passe      | résultat                                                                              |
+      | Nouveau Mdp 2026  | le mot de passe est refusé pour la seule règle « Ne contenir que des caractères autorisés » |
+      | Nouveau-Mdp-2026é | le mot de passe est refusé pour la seule règle « Ne contenir que des caractères autorisés » |
+      | Nouveau-Mdp-2026😀 | le mot de passe est refusé pour la seule règle « Ne contenir que des caractères autorisés » |
+      | Nouveau-Mdp-2026Ж | le mot de passe est refusé pour la seule règle « Ne contenir que des caractères autorisés » |
+
+  @etape-5
+  Scénario: Règle 4 - chacun des caractères spéciaux qu'annonce le site est accepté
+    Étant donné un assuré dont le compte a une adresse mail validée
+    Et qu'il a ouvert le lien de son mail de renouvellement
+    Quand il choisit un mot de passe de lettres et de tous les caractères spéciaux qu'annonce le site
+    Alors le mot de passe est accepté
+
+  @etape-5
+  Plan du scénario: Règle 5 - ni le numéro de sécurité sociale ni la date de naissance
+    Étant donné un assuré <né> dont le compte a une adresse mail validée
+    Et qu'il a ouvert le lien de son mail de renouvellement
+    Quand il choisit le nouveau mot de passe « <mot de passe> »
+    Alors <résultat>
+
+    Exemples:
+      | né                 | mot de passe              | résultat                                                                                                                   |
+      | né en métropole    | Ab{NIR}                   | le mot de passe est refusé pour la seule règle « Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance » |
+      | né en Corse-du-Sud | Ab{NIR en minuscules}     | le mot de passe est refusé pour la seule règle « Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance » |
+      | né en métropole    | Ab{JJMMAAAA}              | le mot de passe est refusé pour la seule règle « Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance » |
+      | né en métropole    | Ab{JJ/MM/AAAA}            | le mot de passe est refusé pour la seule règle « Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance » |
+      | né en métropole    | Ab{AAAAMMJJ}              | le mot de passe est refusé pour la seule règle « Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance » |
+      | né en métropole    | Ab{NIR sans son dernier caractère} | le mot de passe est accepté                                                                                       |
+
+  @etape-5
+  Plan du scénario: Toutes les règles non respectées sont nommées ensemble, et aucune autre
+    Étant donné un assuré dont le compte a une adresse mail validée
+    Et qu'il a ouvert le lien de son mail de renouvellement
     Quand il choisit le nouveau mot de passe « <mot de passe> »
     Alors le mot de passe est refusé pour les règles « <règles> »
     Et son mot de passe n'a pas changé
 
     Exemples:
-      | mot de passe | règles                                                                                                                                                         |
-      | abc          | Comporter entre 8 et 50 caractères ; Contenir des caractères latins minuscules et majuscules ; Contenir un chiffre ou un caractère spécial                        |
+      | mot de passe | règles                                                                                                                                                                                |
+      | abc          | Comporter entre 8 et 50 caractères ; Contenir des caractères latins minuscules et majuscules ; Contenir un chiffre ou un caractère spécial                                               |
       | é            | Comporter entre 8 et 50 caractères ; Contenir des caractères latins minuscules et majuscules ; Contenir un chiffre ou un caractère spécial ; Ne contenir que des caractères autorisés |
-      | {NIR}        | Contenir des caractères latins minuscules et majuscules ; Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance                           |
+      | {NIR}        | Contenir des caractères latins minuscules et majuscules ; Ne pas contenir votre numéro de sécurité sociale ou votre date de naissance                                                  |
+      | Abcde1é      | Comporter entre 8 et 50 caractères ; Ne contenir que des caractères autorisés                                                                                                          |
 
   @etape-5
-  Plan du scénario: Le mot de passe compte de 8 à 50 caractères, bornes comprises
-    Quand il choisit un mot de passe valide par ailleurs de <longueur> caractères
+  Plan du scénario: La confirmation doit reprendre le nouveau mot de passe
+    Étant donné un assuré dont le compte a une adresse mail validée
+    Et qu'il a ouvert le lien de son mail de renouvellement
+    Quand il choisit le nouveau mot de passe « Nouveau-Mdp-2026 » et le confirme par « <confirmation> »
     Alors <résultat>
 
     Exemples:
-      | longueur | résultat                                                                        |
-      | 7        | le mot de passe est refusé pour la seule règle « Comporter entre 8 et 50 caractères » |
-      | 8        | la page « Votre nouveau mot de passe a bien été enregistré » s'affiche         |
-      | 50       | la page « Votre nouveau mot de passe a bien été enregistré » s'affiche         |
-      | 51       | le mot de passe est refusé pour la seule règle « Comporter entre 8 et 50 caractères » |
-
-  @etape-5
-  Scénario: La confirmation doit reprendre le nouveau mot de passe
-    Quand il choisit le nouveau mot de passe « Nouveau-Mdp-2026 » et le confirme par « Nouveau-Mdp-2025 »
-    Alors le message d'erreur « Les deux mots de passe saisis ne sont pas identiques. » s'affiche
-    Et son mot de passe n'a pas changé
+      | confirmation     | résultat                                                                         |
+      | Nouveau-Mdp-2026 | le mot de passe est accepté                                                      |
+      | Nouveau-Mdp-2025 | le message d'erreur « Les deux mots de passe saisis ne sont pas identiques. » s'affiche |
+      | nouveau-mdp-2026 | le message d'erreur « Les deux mots de passe saisis ne sont pas identiques. » s'affiche |

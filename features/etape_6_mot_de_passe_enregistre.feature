@@ -2,7 +2,9 @@
 Fonctionnalité: Étape 6 - L'assuré reçoit la notification que son nouveau mot de passe est enregistré
   L'assuré reçoit la confirmation que son renouvellement de mot de passe a bien
   été enregistré. Il reçoit également un mail pour le notifier que son mot de
-  passe a été modifié, en indiquant la date et l'heure du changement.
+  passe a été modifié, en indiquant la date et l'heure du changement (heure de
+  Paris, à la minute où il a eu lieu). Dès lors, seul le nouveau mot de passe
+  permet de se connecter.
 
   Contexte:
     Étant donné un assuré dont le compte a une adresse mail validée
@@ -26,3 +28,11 @@ Fonctionnalité: Étape 6 - L'assuré reçoit la notification que son nouveau mo
     Alors le message d'erreur « Numéro de sécurité sociale ou mot de passe incorrect. » s'affiche
     Quand il se connecte avec son nouveau mot de passe
     Alors la page « Mon compte ameli » s'affiche
+
+  @etape-6 @horloge
+  Scénario: Le mail date le changement à la minute où il a eu lieu, sans l'arrondir
+    Quand l'horloge du site arrive à la dernière seconde d'une minute
+    Et qu'il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche
+    Et il reçoit le mail « Votre compte ameli – votre mot de passe a été modifié »
+    Et ce mail indique la date et l'heure exactes du changement, heure de Paris

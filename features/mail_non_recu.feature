@@ -11,10 +11,12 @@ Fonctionnalité: Mail non reçu - Ce que l'assuré peut vérifier
     Étant donné un assuré dont le compte a une adresse mail validée
 
   @mail-non-recu
-  Scénario: L'objet du mail ne contient pas le mot « confirmation »
+  Scénario: Aucun des mails du parcours n'a le mot « confirmation » dans son objet
     Quand il demande le renouvellement de son mot de passe
-    Alors il reçoit le mail « Votre compte ameli – renouveler mon mot de passe »
-    Et l'objet de ce mail ne contient ni « confirm » ni « confirmation »
+    Alors il reçoit un mail dont l'objet ne contient ni « confirm » ni « confirmation »
+    Quand il clique sur « Renouveler mon mot de passe » dans ce mail
+    Et qu'il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Alors il reçoit un nouveau mail dont l'objet ne contient ni « confirm » ni « confirmation »
 
   @mail-non-recu
   Plan du scénario: L'assuré retrouve le mail en cherchant les mots clés du guide

@@ -2,7 +2,7 @@
 
 import os
 
-from mails.mailbox import DEFAULT_MAIL_TIMEOUT_SECONDS, DEFAULT_QUIET_WINDOW_SECONDS
+from mails.mailbox import DEFAULT_MAIL_TIMEOUT_SECONDS
 
 
 def pytest_addoption(parser):
@@ -14,10 +14,9 @@ def pytest_addoption(parser):
     group.addoption("--mail-timeout", type=float,
                     default=float(os.environ.get("MAIL_TIMEOUT", DEFAULT_MAIL_TIMEOUT_SECONDS)),
                     help=f"Délai maximal d'attente d'un mail, en secondes (défaut : {DEFAULT_MAIL_TIMEOUT_SECONDS:g}).")
-    group.addoption("--no-mail-window", type=float,
-                    default=float(os.environ.get("NO_MAIL_WINDOW", DEFAULT_QUIET_WINDOW_SECONDS)),
-                    help="Durée pendant laquelle on vérifie qu'aucun mail n'arrive, en secondes "
-                         f"(défaut : {DEFAULT_QUIET_WINDOW_SECONDS:g}).")
+    group.addoption("--no-mail-window", type=float, default=os.environ.get("NO_MAIL_WINDOW"),
+                    help="Temps laissé, après chaque scénario, à un mail en retard : la fin de la recette "
+                         "revérifie les boîtes des scénarios (défaut : le délai d'attente d'un mail, --mail-timeout).")
     group.addoption("--staging-config", default=os.environ.get("STAGING_CONFIG"), metavar="FICHIER.json",
                     help="Comptes existants et réponse fixe du captcha, pour une cible sans API de test "
                          "(sans -n, ou -n 1 : ses comptes sont partagés).")

@@ -35,7 +35,10 @@ def start_embedded_catcher():
 def start_bundled_site(smtp_host: str, smtp_port: int):
     from mock_site.server import serve_in_thread  # the bundled mock: imported only to start it
 
-    return serve_in_thread({"SMTP_HOST": smtp_host, "SMTP_PORT": smtp_port})
+    try:
+        return serve_in_thread({"SMTP_HOST": smtp_host, "SMTP_PORT": smtp_port})
+    except ValueError as refused:  # a fault switch the mock does not know (MOCK_SITE_FAULTS)
+        raise pytest.UsageError(f"Site simulé non démarré : {refused}") from None
 
 
 class SharedTarget:
@@ -71,7 +74,9 @@ class SharedTarget:
             self._running.append(site)
             self.bundled_site = True
             self.base_url = site.url
-            lines.append(f"Site cible : site simulé embarqué ({site.url}, SMTP {smtp_host}:{smtp_port})")
+            broken = site.app.config["FAULTS"]
+            fault_line = f" — PANNE SIMULÉE : {', '.join(broken)}" if broken else ""
+            lines.append(f"Site cible : site simulé embarqué ({site.url}, SMTP {smtp_host}:{smtp_port}){fault_line}")
         self.description = lines
         try:
             self.offered_capabilities = offered_capabilities(self.base_url)

@@ -1,10 +1,13 @@
-"""The one place in the suite that waits on mail: `wait_for_mail` and `assert_no_mail` look
-into Mailpit again and again until a deadline, with a short pause between looks."""
+"""The one place in the suite that waits on mail: `poll` looks into Mailpit again and again
+until a deadline, with a short pause between looks; `wait_for_mails`, `assert_no_mail` and the
+end of the run's second look (harness/mail_ledger.py) all go through it."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
@@ -12,6 +15,8 @@ from playwright.sync_api import Page
 from mails.mail import Mail
 from mails.mailpit_client import MailpitClient
 from pages.mail_view import MailView
+
+T = TypeVar("T")
 
 DEFAULT_MAIL_TIMEOUT_SECONDS = 10.0
 DEFAULT_QUIET_WINDOW_SECONDS = 2.0
@@ -31,29 +36,37 @@ class Mailbox(MailpitClient):
         self.poll_interval = poll_interval
         self.quiet_window = quiet_window
 
-    def _poll(self, look, window: float):
-        """Call `look` until it returns something or `window` seconds have passed (then None): a bounded poll."""
-        deadline = time.monotonic() + window
+    def poll(self, look: Callable[[], T | None], deadline: float) -> T | None:
+        """Call `look` until it finds something (returned) or the monotonic `deadline` passes (None)."""
         while True:
             found = look()
             remaining = deadline - time.monotonic()
             if found or remaining <= 0:
-                return found
+                return found or None
             time.sleep(min(self.poll_interval, remaining))  # bounded poll
 
     def wait_for_mail(self, to: str, subject: str | None = None, since: datetime | None = None) -> Mail:
         """The newest mail to exactly `to` (with this subject, received at or after `since`)."""
-        found = self._poll(lambda: self._summaries(to, subject, since), self.timeout)
-        if not found:
-            raise AssertionError(self._nothing_arrived(to, subject, since))
-        return self._read(found[0])
+        return self.wait_for_mails(to, subject, since)[-1]
+
+    def wait_for_mails(self, to: str, subject: str | None = None, since: datetime | None = None,
+                       count: int = 1) -> list[Mail]:
+        """Every mail to exactly `to` (…), oldest first, once at least `count` have come."""
+        def enough() -> list[dict] | None:
+            found = self._summaries(to, subject, since)
+            return found if len(found) >= count else None
+
+        found = self.poll(enough, time.monotonic() + self.timeout)
+        if found is None:
+            raise AssertionError(self._nothing_arrived(to, subject, since, count))
+        return [self._read(summary) for summary in reversed(found)]
 
     def assert_no_mail(
         self, to: str, subject: str | None = None, since: datetime | None = None, window: float | None = None
     ) -> None:
-        """Fails at the first mail to exactly `to` seen during the window (default `quiet_window`)."""
+        """Fails at the first mail to exactly `to` seen during the window (default `quiet_window`; 0: one look)."""
         window = self.quiet_window if window is None else window
-        found = self._poll(lambda: self._summaries(to, subject, since), window)
+        found = self.poll(lambda: self._summaries(to, subject, since), time.monotonic() + window)
         if found:
             mail = self._read(found[0])
             asked = f" « {subject} »" if subject else ""
@@ -86,11 +99,17 @@ class Mailbox(MailpitClient):
         view.show(mail.id)
         return view.link_address(name)
 
-    def _nothing_arrived(self, to: str, subject: str | None, since: datetime | None) -> str:
+    def shown_text(self, page: Page, mail: Mail) -> str:
+        """The words of the mail's HTML version as a person reads them: rendered, without tags."""
+        view = MailView(page, self.url)
+        view.show(mail.id)
+        return view.text()
+
+    def _nothing_arrived(self, to: str, subject: str | None, since: datetime | None, count: int = 1) -> str:
         asked = f" « {subject} »" if subject else ""
-        lines = [
-            f"Aucun mail{asked} pour {to}{self._since_text(since)} reçu en {self.timeout:g} s (Mailpit {self.url})."
-        ]
+        arrived = len(self._summaries(to, subject, since))
+        wanted = f"Aucun mail{asked}" if arrived == 0 else f"{arrived} mail(s){asked} sur les {count} attendus"
+        lines = [f"{wanted} pour {to}{self._since_text(since)} reçu(s) en {self.timeout:g} s (Mailpit {self.url})."]
         for_address = self._summaries(to, None, None)
         if for_address:
             lines.append("Reçus pour cette adresse :")

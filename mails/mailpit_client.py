@@ -7,7 +7,8 @@ Addresses are matched exactly here, because Mailpit's `to:` search is a substrin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 import httpx
@@ -38,7 +39,8 @@ def _quoted(value: str) -> str:
 class MailpitClient:
     def __init__(self, url: str):
         self.url = url.rstrip("/")
-        self.last_mail: Mail | None = None
+        # Every mail read, in order: a failed scenario's report lists them.
+        self.read_mails: list[Mail] = []
         self._api = API(self.url, timeout=HTTP_TIMEOUT_SECONDS)
 
     # --- reading -------------------------------------------------------------------------------
@@ -85,14 +87,25 @@ class MailpitClient:
             )
         return response
 
+    def all_summaries(self, newer_than: datetime) -> list[dict]:
+        """The summaries of every message received since `newer_than`, newest first."""
+        def new(summary: dict) -> bool:
+            return datetime.fromisoformat(summary["Created"]) >= _aware(newer_than)
+
+        return self._pages("/api/v1/messages", {}, keep=new)
+
     def _search(self, query: str) -> list[dict]:
-        """Every summary that Mailpit's search returns, newest first, all pages."""
+        return self._pages("/api/v1/search", {"query": query})
+
+    def _pages(self, path: str, params: dict, keep: Callable[[dict], bool] = lambda summary: True) -> list[dict]:
+        """The summaries of a listing (messages or search), newest first, page after page
+        until one that `keep` refuses (the listing is newest first: the rest is older)."""
         summaries: list[dict] = []
         while True:
-            params = {"query": query, "start": len(summaries), "limit": SEARCH_PAGE_SIZE}
-            page = self._call("GET", "/api/v1/search", params=params).json()
-            summaries.extend(page["messages"])
-            if len(page["messages"]) < SEARCH_PAGE_SIZE or len(summaries) >= page["messages_count"]:
+            page = self._call("GET", path, params={**params, "start": len(summaries), "limit": SEARCH_PAGE_SIZE}).json()
+            kept = list(itertools.takewhile(keep, page["messages"]))
+            summaries.extend(kept)
+            if len(kept) < SEARCH_PAGE_SIZE or len(summaries) >= page["messages_count"]:
                 return summaries
 
     @staticmethod
@@ -136,7 +149,8 @@ class MailpitClient:
             date=datetime.fromisoformat(message["Date"]),
             created=datetime.fromisoformat(summary["Created"]),
         )
-        self.last_mail = mail
+        if mail not in self.read_mails:
+            self.read_mails.append(mail)
         return mail
 
     @staticmethod

@@ -6,7 +6,7 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from mock_site import journey, test_support_api, wording
+from mock_site import faults, journey, test_support_api, wording
 from mock_site.clock import SessionClocks, ensure_session
 from mock_site.rules import RateLimit
 from mock_site.store import Store
@@ -18,6 +18,8 @@ DEFAULTS = {
     "PUBLIC_URL": "http://127.0.0.1:5000",
     "TEST_API": True,
     "MAIL_FROM": "ne-pas-repondre@assurance-maladie.example",
+    # How late the fault envoi_differe_adresse_non_validee sends its mail.
+    "FAULT_LATE_MAIL_SECONDS": 3,
     "RATE_LIMIT": {"limit": 3, "window_seconds": 3600, "block_seconds": 900},
     # Lax: the mail's link, opened from the mail catcher's page, keeps the session.
     "SESSION_COOKIE_SAMESITE": "Lax",
@@ -40,6 +42,8 @@ def create_app(config: dict | None = None) -> Flask:
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = secrets.token_hex(32)
     app.config["PUBLIC_URL"] = app.config["PUBLIC_URL"].rstrip("/")
+    # Test-only switches (faults.py); refused without the test-support API.
+    app.config["FAULTS"] = faults.configured(app.config.get("FAULTS"), app.config["TEST_API"])
 
     # Per app instance: two apps in one process never share state.
     app.extensions["mock_site.store"] = Store(RateLimit(**app.config["RATE_LIMIT"]))

@@ -14,20 +14,28 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--public-url", help="origin written into mail links (default: http://<host>:<port>)")
     parser.add_argument("--mail-from", help="sender address of the mails (display name: Votre Assurance Maladie)")
     parser.add_argument("--no-test-api", action="store_true", help="turn off /__test__/ (it then answers 404)")
+    parser.add_argument("--faults", default="",
+                        help="test-only faults to turn on, comma-separated (see README; needs the test API)")
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> None:
     arguments = parse_arguments(argv)
-    config = {"SMTP_HOST": arguments.smtp_host, "SMTP_PORT": arguments.smtp_port, "TEST_API": not arguments.no_test_api}
+    config = {"SMTP_HOST": arguments.smtp_host, "SMTP_PORT": arguments.smtp_port, "TEST_API": not arguments.no_test_api,
+              "FAULTS": arguments.faults}
     if arguments.public_url:
         config["PUBLIC_URL"] = arguments.public_url
     if arguments.mail_from:
         config["MAIL_FROM"] = arguments.mail_from
-    server = bind(config, arguments.host, arguments.port)
+    try:
+        server = bind(config, arguments.host, arguments.port)
+    except ValueError as error:  # an unknown fault, or a fault without the test API
+        raise SystemExit(f"mock_site : {error}") from None
     print(f"mock_site listening on {origin(arguments.host, server.port)} "
           f"(mail links: {server.app.config['PUBLIC_URL']}, SMTP {arguments.smtp_host}:{arguments.smtp_port})",
           flush=True)
+    if server.app.config["FAULTS"]:
+        print(f"mock_site: FAULTS ON (test only): {', '.join(server.app.config['FAULTS'])}", flush=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -1,5 +1,6 @@
 """Captcha characters, drawn as an image and spoken as audio by the `captcha` package."""
 
+import functools
 import secrets
 import threading
 
@@ -26,6 +27,8 @@ def draw(answer: str) -> bytes:
         return _image.generate(answer, format="png").getvalue()
 
 
+# The same characters always sound the same: a person (or a suite) can tell a new list by ear.
+@functools.lru_cache(maxsize=256)
 def speak(answer: str) -> bytes:
     with _render_lock:
         return bytes(_audio.generate(answer))

@@ -1,7 +1,11 @@
 """The journey's pages: home, login, account, forgot password, renewal link."""
 
 import secrets
+import threading
+from dataclasses import replace
+from datetime import UTC, timedelta
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
@@ -12,12 +16,13 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 
-from mock_site import captchas, mailer, rules, wording
+from mock_site import captchas, faults, mailer, rules, wording
 from mock_site.clock import PARIS, now, session_id, today_in_paris
-from mock_site.store import Account, current_store
+from mock_site.store import Account, Captcha, current_store, token_hash
 
 bp = Blueprint("journey", __name__)
 
@@ -69,7 +74,7 @@ def log_out():
 
 def _forgot_password_form(alert: list[str] | None = None, status: int = 200) -> tuple[str, int]:
     """The form with a new captcha; NIR and birth date keep what was typed, the captcha field is empty."""
-    captcha = current_store().show_new_captcha(session_id(), captchas.new_answer(), now())
+    captcha = _show_new_captcha()
     page = render_template(
         "forgot_password.html",
         nir=_field("nir"),
@@ -82,6 +87,21 @@ def _forgot_password_form(alert: list[str] | None = None, status: int = 200) -> 
     return page, status
 
 
+def _show_new_captcha() -> Captcha:
+    """A new captcha replaces the one the session's page showed: its own 5 minutes, its own audio."""
+    captcha = Captcha.new(captchas.new_answer(), now())
+    replaced = current_store().shown_captcha(session_id())
+    if replaced is not None:
+        if faults.active("captcha_nouveau_sans_delai"):
+            captcha = replace(captcha, shown_at=replaced.shown_at)
+        if faults.active("captcha_son_ancien"):
+            captcha = replace(captcha, spoken_instead=replaced.spoken_instead or replaced.answer)
+        if faults.active("captcha_remplace_valide"):
+            captcha = replace(captcha, also_accepted=replaced.answer)
+    current_store().show_captcha(session_id(), captcha)
+    return captcha
+
+
 @bp.get("/mot-de-passe-oublie")
 def forgot_password():
     return _forgot_password_form()
@@ -90,8 +110,10 @@ def forgot_password():
 @bp.post("/mot-de-passe-oublie/nouvelle-liste")
 def new_captcha():
     """The arrow: in place with JavaScript (JSON), else the form again, fields kept."""
+    if faults.active("captcha_fleche_efface"):
+        return redirect(url_for("journey.forgot_password"), 303)  # the script falls back to the form: fields lost
     if request.accept_mimetypes.best_match(["text/html", "application/json"]) == "application/json":
-        captcha = current_store().show_new_captcha(session_id(), captchas.new_answer(), now())
+        captcha = _show_new_captcha()
         return {"id": captcha.id, **_captcha_urls(captcha.id)}
     return _forgot_password_form()
 
@@ -108,6 +130,7 @@ def _captcha_urls(captcha_id: str) -> dict:
 def _template_helpers():
     return {
         "captcha_urls": _captcha_urls,
+        "fault": faults.active,
         "password_rules": wording.PASSWORD_RULES,
         "password_special_characters": rules.PASSWORD_SPECIAL_CHARACTERS,
     }
@@ -115,53 +138,137 @@ def _template_helpers():
 
 @bp.get("/captcha/<captcha_id>.png")
 def captcha_image(captcha_id: str):
-    return _captcha_resource(captcha_id, captchas.draw, "image/png")
+    return _captcha_resource(captcha_id, lambda captcha: captchas.draw(captcha.answer), "image/png")
 
 
 @bp.get("/captcha/<captcha_id>.wav")
 def captcha_audio(captcha_id: str):
-    return _captcha_resource(captcha_id, captchas.speak, "audio/wav")
+    return _captcha_resource(captcha_id, lambda captcha: captchas.speak(captcha.spoken_instead or captcha.answer),
+                             "audio/wav")
 
 
 def _captcha_resource(captcha_id: str, render, mimetype: str) -> Response:
     captcha = current_store().captcha_by_id(captcha_id)
     if captcha is None:
         abort(404)
-    response = Response(render(captcha.answer), mimetype=mimetype)
+    response = Response(render(captcha), mimetype=mimetype)
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
 @bp.post("/mot-de-passe-oublie")
 def request_renewal():
-    """Judged in stages; only the first stage that fails is reported (ui.md)."""
     moment = now()
+    alerts = _judge_and_send_renewal_mail(moment)
+    if alerts:
+        if faults.active("limite_compte_refus"):
+            _count_refused_request(moment)
+        return _forgot_password_form(alerts)
+    return render_template("mail_sent.html")
+
+
+def _judge_and_send_renewal_mail(moment) -> list[str]:
+    """Judged in stages; the alerts of the first stage that fails (ui.md), none once the mail is sent."""
     captcha = current_store().take_captcha(session_id(), _field("captcha_id"))
     errors = rules.identity_errors(_field("nir"), _field("birth_date"), today_in_paris(moment))
     if errors:
-        return _forgot_password_form(errors)
+        return errors
     if captcha is not None and rules.captcha_expired(captcha.shown_at, moment):
-        return _forgot_password_form([wording.CAPTCHA_EXPIRED])
-    if captcha is None or not rules.captcha_matches(_field("captcha"), captcha.answer):
-        return _forgot_password_form([wording.CAPTCHA_WRONG])
+        return [wording.CAPTCHA_EXPIRED]
+    if captcha is None or not _captcha_typed_right(captcha):
+        return [wording.CAPTCHA_WRONG]
     account = current_store().account(rules.nir_from_typed(_field("nir")))
-    if account is None or account.birth_date != rules.birth_date_from_typed(_field("birth_date")):
-        return _forgot_password_form([wording.UNKNOWN_PERSON])
+    birth_date_matches = account is not None and account.birth_date == rules.birth_date_from_typed(_field("birth_date"))
+    if account is None or not (birth_date_matches or faults.active("identite_sans_date")):
+        return [wording.UNKNOWN_PERSON]
     with account.lock:
         if not account.has_validated_address:
-            return _forgot_password_form([wording.NO_VALIDATED_ADDRESS])
-        if not account.throttle.admits(moment, current_store().rate_limit):
-            return _forgot_password_form([wording.TOO_MANY_MAILS])
-        token = secrets.token_urlsafe(32)
-        link = current_app.config["PUBLIC_URL"] + url_for("journey.renewal", token=token)
+            if account.email is None and faults.active("envoi_sans_adresse_succes"):
+                return []  # the success page, and nothing sent
+            if account.email is not None and faults.active("envoi_differe_adresse_non_validee"):
+                _mail_later(account.email, moment)
+            if account.email is None or not faults.active("envoi_adresse_non_validee"):
+                return [wording.NO_VALIDATED_ADDRESS]
+        throttle = account.throttle
+        if faults.active("limite_par_session"):
+            throttle = current_store().throttle_of_session(session_id())
+        if not throttle.admits(moment, current_store().rate_limit):
+            if faults.active("limite_envoi_en_trop"):
+                try:
+                    _mail_new_link(account, moment)
+                except mailer.MailNotSent:
+                    pass
+            return [wording.TOO_MANY_MAILS]
         try:
-            mailer.send(account.email, wording.RENEWAL_SUBJECT, "renewal", moment, link=link)
+            _mail_new_link(account, moment)
         except mailer.MailNotSent:
-            return _forgot_password_form([wording.MAIL_UNAVAILABLE])
-        # Only a mail handed to SMTP counts, and makes older links invalid.
-        account.throttle.record_sent(moment)
-        current_store().issue_renewal_token(account, token, moment)
-    return render_template("mail_sent.html")
+            return [wording.MAIL_UNAVAILABLE]
+        # Only a mail handed to SMTP counts.
+        throttle.record_sent(moment)
+    return []
+
+
+def _captcha_typed_right(captcha: Captcha) -> bool:
+    typed = _field("captcha")
+    if captcha.also_accepted and rules.captcha_matches(typed, captcha.also_accepted):
+        return True  # the fault captcha_remplace_valide
+    return rules.captcha_matches(typed, captcha.answer)
+
+
+def _mail_new_link(account: Account, moment) -> None:
+    """Mail a new link; once SMTP took it, it is the account's one valid link. Hold account.lock."""
+    token = secrets.token_urlsafe(32)
+    if faults.active("jeton_court"):
+        token = secrets.token_hex(4)
+    if faults.active("jeton_nir"):
+        token = f"{account.nir}-{token}"
+    link = _link_origin() + url_for("journey.renewal", token=token)
+    subject = wording.RENEWAL_SUBJECT
+    if faults.active("mail_objet_confirmation"):
+        subject = "Votre compte ameli \u2013 confirmation de renouvellement"
+    mailer.send(account.email, subject, "renewal", moment, link=link)
+    if faults.active("mail_en_double"):
+        mailer.send(account.email, subject, "renewal", moment, link=link)
+    current_store().issue_renewal_token(account, token, moment)
+    if faults.active("lien_lie_session"):
+        session["renewal_links"] = [*session.get("renewal_links", []), token_hash(token)]
+
+
+def _mail_later(email: str, moment) -> None:
+    """The fault envoi_differe_adresse_non_validee: a renewal mail that leaves after the answer."""
+    link = _link_origin() + url_for("journey.renewal", token=secrets.token_urlsafe(32))
+    app = current_app._get_current_object()
+
+    def send() -> None:
+        with app.app_context():
+            try:
+                mailer.send(email, wording.RENEWAL_SUBJECT, "renewal", moment, link=link)
+            except mailer.MailNotSent:
+                pass
+
+    late = threading.Timer(app.config["FAULT_LATE_MAIL_SECONDS"], send)
+    late.daemon = True
+    late.start()
+
+
+def _link_origin() -> str:
+    """The target's own origin, as configured; never taken from the request's Host or X-Forwarded-Host."""
+    origin = current_app.config["PUBLIC_URL"]
+    if faults.active("mail_lien_entete_host"):
+        return f"{request.scheme}://{request.headers.get('X-Forwarded-Host') or request.host}"
+    if faults.active("mail_lien_autre_origine"):
+        parts = urlsplit(origin)
+        other_host = "127.0.0.1" if parts.hostname == "localhost" else "localhost"
+        return parts._replace(netloc=other_host + (f":{parts.port}" if parts.port else "")).geturl()
+    return origin
+
+
+def _count_refused_request(moment) -> None:
+    """The fault limite_compte_refus: a refused request counts as a mail sent, if it names an account."""
+    account = current_store().account(rules.nir_from_typed(_field("nir")))
+    if account is not None:
+        with account.lock:
+            account.throttle.record_sent(moment)
 
 
 # Renewal link (guide steps 4 to 6)
@@ -172,7 +279,8 @@ def _private_page(view):
     @wraps(view)
     def wrapper(*args, **kwargs):
         response = make_response(view(*args, **kwargs))
-        response.headers["Referrer-Policy"] = "no-referrer"
+        if not faults.active("sans_referrer_policy"):
+            response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["Cache-Control"] = "no-store"
         return response
 
@@ -187,7 +295,19 @@ def _live_account(token: str) -> tuple[Account | None, str | None]:
     account, requested_at = renewal
     if rules.link_expired(requested_at, now()):
         return None, wording.LINK_EXPIRED
+    if faults.active("lien_lie_session") and token_hash(token) not in session.get("renewal_links", []):
+        return None, wording.LINK_INVALID
     return account, None
+
+
+def _submitted_account(token: str) -> tuple[Account | None, str | None]:
+    """The link judged again when the renewal page is submitted."""
+    account, dead = _live_account(token)
+    if dead == wording.LINK_INVALID and faults.active("page_ancienne_acceptee"):
+        opened_for = session.get("opened_renewal_pages", {}).get(token_hash(token))
+        if opened_for is not None:
+            return current_store().account(opened_for), None
+    return account, dead
 
 
 @bp.get("/mot-de-passe/renouveler/<path:token>")
@@ -197,32 +317,75 @@ def renewal(token: str):
     account, dead = _live_account(token)
     if account is None:
         return render_template("link_dead.html", alert=[dead])
+    if faults.active("lien_use_par_ouverture"):
+        with account.lock:
+            current_store().spend_link(account)
+    if faults.active("page_ancienne_acceptee"):
+        session["opened_renewal_pages"] = {**session.get("opened_renewal_pages", {}), token_hash(token): account.nir}
     return render_template("renewal.html")
 
 
 @bp.post("/mot-de-passe/renouveler/<path:token>")
 @_private_page
 def choose_password(token: str):
-    account, dead = _live_account(token)
+    account, dead = _submitted_account(token)
     if account is None:
         return render_template("link_dead.html", alert=[dead])
+    if faults.active("double_changement"):
+        _meet_a_concurrent_submission(token)
+        return _change_password(account)  # not judged again under the lock
     with account.lock:
         # Judged again under the lock: a concurrent submission may have spent the link.
-        account, dead = _live_account(token)
+        account, dead = _submitted_account(token)
         if account is None:
             return render_template("link_dead.html", alert=[dead])
-        password = _field("password")
-        broken = rules.broken_password_rules(password, account.nir, account.birth_date)
-        if broken:
-            return render_template("renewal.html", alert=[wording.PASSWORD_REFUSED_INTRO, *broken])
-        if _field("confirmation") != password:
-            return render_template("renewal.html", alert=[wording.PASSWORDS_DIFFER])
-        changed_at = now()
-        try:
+        return _change_password(account)
+
+
+def _change_password(account: Account) -> str:
+    """Judge the new password and change it. Hold account.lock."""
+    password = _field("password")
+    broken = rules.broken_password_rules(password, account.nir, account.birth_date)
+    if broken:
+        return render_template("renewal.html", alert=[wording.PASSWORD_REFUSED_INTRO, *broken])
+    if _field("confirmation") != password and not faults.active("mdp_confirmation_ignoree"):
+        return render_template("renewal.html", alert=[wording.PASSWORDS_DIFFER])
+    changed_at = now()
+    try:
+        if not faults.active("mail_confirmation_absent"):
             mailer.send(account.email, wording.CHANGED_SUBJECT, "password_changed", changed_at,
-                        changed_at=changed_at.astimezone(PARIS))
-        except mailer.MailNotSent:
-            # Nothing changes: the person can submit again with the same link.
-            return render_template("renewal.html", alert=[wording.MAIL_UNAVAILABLE])
-        current_store().change_password(account, password, changed_at)
+                        changed_at=_moment_written(changed_at))
+    except mailer.MailNotSent:
+        # Nothing changes: the person can submit again with the same link.
+        return render_template("renewal.html", alert=[wording.MAIL_UNAVAILABLE])
+    current_store().change_password(account, password, changed_at)
+    if faults.active("connexion_automatique"):
+        current_store().log_in(session_id(), account.nir)
     return render_template("password_changed.html")
+
+
+def _moment_written(changed_at):
+    """Europe/Paris; the mail writes the minute truncated."""
+    written = changed_at.astimezone(PARIS)
+    if faults.active("moment_utc"):
+        written = changed_at.astimezone(UTC)
+    if faults.active("moment_arrondi"):
+        written += timedelta(seconds=30)  # truncating then rounds to the nearest minute
+    return written
+
+
+_meeting_lock = threading.Lock()
+
+
+def _meet_a_concurrent_submission(token: str) -> None:
+    """The fault double_changement: wait (1 s at most) for another submission of the link, so both pass."""
+    with _meeting_lock:
+        meetings = current_app.extensions.setdefault("mock_site.double_changement", {})
+        meeting = meetings.setdefault(token, threading.Barrier(2))
+    try:
+        meeting.wait(timeout=1)
+    except threading.BrokenBarrierError:
+        pass  # alone: the submission goes on
+    with _meeting_lock:
+        if meetings.get(token) is meeting:
+            del meetings[token]

@@ -8,7 +8,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 
 from flask import current_app, render_template
 
-from mock_site import wording
+from mock_site import faults, wording
 
 
 class MailNotSent(Exception):
@@ -20,14 +20,19 @@ def send(to: str, subject: str, template: str, sent_at: datetime, **context) -> 
     config = current_app.config
     sender = config["MAIL_FROM"]
     message = EmailMessage(policy=SMTP)
-    message["From"] = formataddr((wording.SENDER_NAME, sender))
+    sender_name = "Assurance Maladie" if faults.active("mail_expediteur") else wording.SENDER_NAME
+    message["From"] = formataddr((sender_name, sender))
     message["To"] = to
+    if template == "renewal" and faults.active("mail_en_copie"):
+        message["Cc"] = "archive@assurance-maladie.example"  # send_message sends to Cc as well
     message["Subject"] = subject
     message["Date"] = format_datetime(sent_at)
     # An explicit domain: make_msgid would otherwise ask DNS for this host's name.
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2])
     message.set_content(render_template(f"mail/{template}.txt", **context), cte="quoted-printable")
-    message.add_alternative(render_template(f"mail/{template}.html", **context), subtype="html", cte="quoted-printable")
+    if not (template == "renewal" and faults.active("mail_texte_seul")):
+        message.add_alternative(render_template(f"mail/{template}.html", **context), subtype="html",
+                                cte="quoted-printable")
     try:
         with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=config["SMTP_TIMEOUT"]) as smtp:
             smtp.send_message(message)

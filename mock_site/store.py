@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from flask import current_app
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from mock_site import faults
 from mock_site.rules import RateLimit
 
 # A mock keeps no password in clear either; few iterations keep login fast.
@@ -36,18 +37,39 @@ class RenewalThrottle:
         """Judge a request at `now`; a refusal past the limit starts the block."""
         if self.blocked_until is not None:
             if now < self.blocked_until:
+                if faults.active("blocage_prolonge"):
+                    self.blocked_until = now + _block(rate_limit)
                 return False  # refused, and the block is not extended
             self.blocked_until = None
-            self.sent_at.clear()  # when the block ends, the count starts again from zero
+            if not faults.active("blocage_compte_conserve"):
+                self.sent_at.clear()  # when the block ends, the count starts again from zero
         window = timedelta(seconds=rate_limit.window_seconds)
-        self.sent_at = [moment for moment in self.sent_at if now - moment < window]
-        if len(self.sent_at) >= rate_limit.limit:
-            self.blocked_until = now + timedelta(seconds=rate_limit.block_seconds)
+        if not faults.active("fenetre_fixe"):
+            self.sent_at = [moment for moment in self.sent_at if now - moment < window]
+        if len(self.sent_at) >= _limit(rate_limit):
+            self.blocked_until = now + _block(rate_limit)
             return False
         return True
 
     def record_sent(self, now: datetime) -> None:
         self.sent_at.append(now)
+
+
+def _limit(rate_limit: RateLimit) -> int:
+    if faults.active("limite_plus_un"):
+        return rate_limit.limit + 1
+    if faults.active("limite_moins_un"):
+        return rate_limit.limit - 1
+    return rate_limit.limit
+
+
+def _block(rate_limit: RateLimit) -> timedelta:
+    block = timedelta(seconds=rate_limit.block_seconds)
+    if faults.active("blocage_court"):
+        return block - timedelta(seconds=2)
+    if faults.active("blocage_long"):
+        return block + timedelta(seconds=2)
+    return block
 
 
 @dataclass
@@ -61,6 +83,7 @@ class Account:
     throttle: RenewalThrottle = field(default_factory=RenewalThrottle)
     renewal_token_hash: str | None = None
     renewal_requested_at: datetime | None = None
+    former_password_hash: str | None = None  # kept only under the fault ancien_mdp_valide
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
@@ -68,7 +91,10 @@ class Account:
         return self.email is not None and self.email_validated
 
     def password_matches(self, password: str) -> bool:
-        return check_password_hash(self.password_hash, password)
+        if check_password_hash(self.password_hash, password):
+            return True
+        return (faults.active("ancien_mdp_valide") and self.former_password_hash is not None
+                and check_password_hash(self.former_password_hash, password))
 
 
 @dataclass(frozen=True)
@@ -76,6 +102,13 @@ class Captcha:
     id: str
     answer: str
     shown_at: datetime
+    # Set only under faults: what the audio speaks instead, what is accepted besides the answer.
+    spoken_instead: str | None = None
+    also_accepted: str | None = None
+
+    @classmethod
+    def new(cls, answer: str, shown_at: datetime) -> "Captcha":
+        return cls(secrets.token_urlsafe(16), answer, shown_at)
 
 
 class AccountExists(Exception):
@@ -92,6 +125,7 @@ class Store:
         self._captchas: dict[str, Captcha] = {}
         # Logins are kept here, not in the cookie: the NIR never leaves the server.
         self._logged_in: dict[str, str] = {}
+        self._throttle_of_session: dict[str, RenewalThrottle] = {}  # only under the fault limite_par_session
 
     # Accounts
 
@@ -116,19 +150,32 @@ class Store:
     def issue_renewal_token(self, account: Account, token: str, requested_at: datetime) -> None:
         """Make `token` the account's one valid link; older links die. Hold account.lock."""
         with self._lock:
-            self._accounts_by_token.pop(account.renewal_token_hash, None)
+            if not faults.active("lien_ancien_valide"):
+                self._accounts_by_token.pop(account.renewal_token_hash, None)
             account.renewal_token_hash = token_hash(token)
             account.renewal_requested_at = requested_at
             self._accounts_by_token[account.renewal_token_hash] = account
 
     def change_password(self, account: Account, password: str, changed_at: datetime) -> None:
         """Set the new password and spend the link that allowed it. Hold account.lock."""
+        if not faults.active("lien_reutilisable"):
+            self.spend_link(account)
+        if faults.active("ancien_mdp_valide"):
+            account.former_password_hash = account.password_hash
+        account.password_hash = hash_password(password)
+        account.password_changed_at = changed_at
+
+    def spend_link(self, account: Account) -> None:
+        """The account's link no longer works. Hold account.lock."""
         with self._lock:
             self._accounts_by_token.pop(account.renewal_token_hash, None)
             account.renewal_token_hash = None
             account.renewal_requested_at = None
-        account.password_hash = hash_password(password)
-        account.password_changed_at = changed_at
+
+    def throttle_of_session(self, session_id: str) -> RenewalThrottle:
+        """The fault limite_par_session counts mails per browser session."""
+        with self._lock:
+            return self._throttle_of_session.setdefault(session_id, RenewalThrottle())
 
     def log_in(self, session_id: str, nir: str) -> None:
         with self._lock:
@@ -144,15 +191,14 @@ class Store:
 
     # Captchas: one per session, the one its forgot-password page shows now.
 
-    def show_new_captcha(self, session_id: str, answer: str, shown_at: datetime) -> Captcha:
-        captcha = Captcha(secrets.token_urlsafe(16), answer, shown_at)
+    def show_captcha(self, session_id: str, captcha: Captcha) -> None:
+        """`captcha` replaces the one that the session's page showed."""
         with self._lock:
             replaced = self._captcha_of_session.get(session_id)
             if replaced is not None:
                 del self._captchas[replaced.id]
             self._captcha_of_session[session_id] = captcha
             self._captchas[captcha.id] = captcha
-        return captcha
 
     def shown_captcha(self, session_id: str) -> Captcha | None:
         with self._lock:

@@ -65,7 +65,7 @@ def create_account():
     unknown = sorted(set(body) - _ACCOUNT_FIELDS)
     if unknown:
         raise ApiError(400, f"Champ inconnu : {', '.join(unknown)}.")
-    nir = rules.nir_from_typed(_text(body, "nir"))
+    nir = rules.compact_nir(_text(body, "nir"))
     if nir is None:
         raise ApiError(400, "Le champ « nir » doit contenir 13 caractères : des chiffres, 2A ou 2B en positions 6-7.")
     birth_date = rules.date_from_iso(_text(body, "birth_date"))
@@ -101,7 +101,7 @@ def _valid_password(nir: str, birth_date) -> str:
 
 @bp.get("/accounts/<path:typed_nir>")
 def read_account(typed_nir: str):
-    nir = rules.nir_from_typed(typed_nir)
+    nir = rules.compact_nir(typed_nir)
     account = current_store().account(nir) if nir else None
     if account is None:
         raise ApiError(404, f"Aucun compte pour le NIR « {typed_nir} ».")

@@ -26,6 +26,11 @@ def expect_heading(page: Page, name: str) -> None:
     expect(heading, f"Titre « {name} » attendu sur {page.url}").to_be_visible()
 
 
+def expect_no_heading(page: Page, name: str) -> None:
+    heading = page.get_by_role("heading", name=name, exact=True)
+    expect(heading, f"Le titre « {name} » ne devait pas s'afficher sur {page.url}").to_have_count(0)
+
+
 def click(page: Page, name: str) -> None:
     """Click the link or button that a person knows by this name."""
     target = page.get_by_role("link", name=name, exact=True).or_(page.get_by_role("button", name=name, exact=True))

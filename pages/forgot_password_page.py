@@ -1,12 +1,23 @@
 """Guide step 2: the forgot-password page."""
 
-from playwright.sync_api import Page, Response, expect
+from playwright.sync_api import Page, Response, Route, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages import wording
 from pages.common import expect_heading
 
 # What the captcha's sound is served as (any audio format).
 AUDIO_TYPE_PREFIX = "audio/"
+# A name no target answers for: a link written on it would send the token away.
+FORGED_HOST = "site-pirate.example"
+# The image as drawn, read through a canvas: what a person sees, whatever its URL.
+_DRAWN_PIXELS = """image => {
+  const canvas = document.createElement("canvas");
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  canvas.getContext("2d").drawImage(image, 0, 0);
+  return canvas.toDataURL();
+}"""
 
 
 class ForgotPasswordPage:
@@ -25,9 +36,11 @@ class ForgotPasswordPage:
     def expect_shown(self) -> None:
         expect_heading(self.page, wording.FORGOT_HEADING)
 
-    def fill_identity(self, nir: str, birth_date: str) -> None:
+    def fill_identity(self, nir: str, birth_date: str) -> tuple[str, str]:
+        """Type them as given; returns what was typed, for the checks that it is kept."""
         self.nir.fill(nir)
         self.birth_date.fill(birth_date)
+        return nir, birth_date
 
     def copy_characters(self, characters: str) -> None:
         self.captcha_field.fill(characters)
@@ -35,19 +48,43 @@ class ForgotPasswordPage:
     def send(self) -> None:
         self.send_button.click()
 
+    def send_with_forged_header(self, header: str) -> None:
+        """Send the form with `header` set to another site's name, as an attacker's request would be."""
+        def forge(route: Route) -> None:
+            if route.request.method != "POST" or not route.request.is_navigation_request():
+                route.fallback()
+                return
+            headers = {**route.request.all_headers(), header.lower(): FORGED_HOST}
+            route.fulfill(response=route.fetch(headers=headers))
+
+        self.page.route("**/*", forge)
+        try:
+            with self.page.expect_navigation():
+                self.send()
+        finally:
+            self.page.unroute("**/*", forge)
+
     def expect_captcha_image_shown(self) -> None:
         expect(self.captcha_image, f"Image « {wording.CAPTCHA_IMAGE} » attendue sur {self.page.url}").to_be_visible()
         # Shown means drawn: a broken image has no natural width.
         expect(self.captcha_image).not_to_have_js_property("naturalWidth", 0)
 
     def ask_for_new_characters(self) -> None:
-        """Click the arrow and wait until the new image is the one shown."""
-        shown_source = self.captcha_image.get_attribute("src")
+        """Click the arrow and wait until another image is drawn (its pixels, not its address, change)."""
+        self.expect_captcha_image_shown()
+        drawn = self.captcha_image.evaluate(_DRAWN_PIXELS)
         self._wait_for_page_scripts()
         self.new_captcha_button.click()
-        expect(self.captcha_image, "Une nouvelle image de caractères devait remplacer l'ancienne").not_to_have_attribute(
-            "src", shown_source or ""
-        )
+        try:
+            self.page.wait_for_function(
+                f"([image, before]) => image.complete && image.naturalWidth > 0 && ({_DRAWN_PIXELS})(image) !== before",
+                arg=[self.captcha_image.element_handle(), drawn],
+            )
+        except PlaywrightTimeoutError:
+            raise AssertionError(
+                f"Après « {wording.NEW_CAPTCHA_BUTTON} », une autre image de caractères devait s'afficher "
+                f"sur {self.page.url} ; l'image est restée la même."
+            ) from None
         self.expect_captcha_image_shown()
 
     def listen(self) -> Response:
@@ -69,6 +106,14 @@ class ForgotPasswordPage:
         assert again.ok and content_type.startswith(AUDIO_TYPE_PREFIX) and again.body(), (
             f"Le son des caractères ({audio.url}) devait répondre en audio/… avec un contenu ; "
             f"réponse {again.status}, type « {content_type} », {len(again.body())} octets."
+        )
+
+    @staticmethod
+    def expect_other_audio(before: Response, after: Response) -> None:
+        """The audio played after a new list is not the one played before it."""
+        assert after.body() != before.body(), (
+            f"Après une nouvelle liste de caractères, le microphone devait faire entendre un autre son ; "
+            f"{after.url} a donné le même son que {before.url}."
         )
 
     def expect_identity_kept(self, nir: str, birth_date: str) -> None:

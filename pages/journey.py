@@ -7,6 +7,10 @@ from pages.home_page import HomePage
 from pages.login_page import LoginPage
 
 
+def as_shown(characters: str) -> str:
+    return characters
+
+
 class ForgotPasswordJourney:
     def __init__(self, home: HomePage, login: LoginPage, forgot_password: ForgotPasswordPage,
                  captcha_answer: Callable[[], str]):
@@ -21,9 +25,18 @@ class ForgotPasswordJourney:
         self.login.go_to_forgot_password()
         self.forgot_password.expect_shown()
 
-    def request_renewal(self, account) -> None:
-        """Everything a person does to click « Recevoir le mail », done right (`account`: its nir and birth_date_text)."""
+    def request_renewal(self, account, typed: Callable[[str], str] = as_shown) -> None:
+        """Everything a person does to click « Recevoir le mail » (`account`: its nir and birth_date_text);
+        `typed` makes what the person types of the characters shown (right, by default)."""
+        self._fill_form(account, typed)
+        self.forgot_password.send()
+
+    def request_renewal_with_forged_header(self, account, header: str) -> None:
+        """The same request, sent with a forged `header` (Host, X-Forwarded-Host), as an attacker would."""
+        self._fill_form(account, as_shown)
+        self.forgot_password.send_with_forged_header(header)
+
+    def _fill_form(self, account, typed: Callable[[str], str]) -> None:
         self.open_forgot_password_page()
         self.forgot_password.fill_identity(account.nir, account.birth_date_text)
-        self.forgot_password.copy_characters(self.captcha_answer())
-        self.forgot_password.send()
+        self.forgot_password.copy_characters(typed(self.captcha_answer()))

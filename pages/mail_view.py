@@ -11,6 +11,10 @@ class MailView:
     def show(self, mail_id: str) -> None:
         self.page.goto(f"{self.mailpit_url}/view/{mail_id}.html")
 
+    def text(self) -> str:
+        """The mail's words as shown: rendered, without markup."""
+        return self.page.locator("body").inner_text()
+
     def link(self, name: str) -> Locator:
         return self.page.get_by_role("link", name=name, exact=True)
 

@@ -43,3 +43,22 @@ class RenewalPage:
         expect_alert(self.page, message)
         expect(self.restart_link, "Un lien « Mot de passe oublié ? » devait permettre de recommencer").to_be_visible()
         expect(self.new_password, "Aucun champ de mot de passe ne devait être proposé").to_have_count(0)
+
+    def submit_together_with(self, other: "RenewalPage", password: str, other_password: str) -> None:
+        """Both forms filled, then both sent at once: neither waits for the other's answer."""
+        for page, chosen in ((self, password), (other, other_password)):
+            page.new_password.fill(chosen)
+            page.confirmation.fill(chosen)
+        for page in (self, other):
+            page.validate_button.click(no_wait_after=True)
+
+    def expect_no_referrer(self) -> None:
+        """The page's URL carries the token: the page tells browsers never to send it as a referrer."""
+        answer = self.page.request.get(self.page.url, max_redirects=0)
+        policy = answer.headers.get("referrer-policy", "")
+        # Of a list, browsers apply the last policy they know.
+        assert policy.split(",")[-1].strip().lower() == "no-referrer", (
+            f"La page de renouvellement ({self.page.url.split('?')[0]}) devait être servie avec "
+            f"« Referrer-Policy: no-referrer » ; en-tête reçu : « {policy or 'aucun'} »."
+        )
+

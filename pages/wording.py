@@ -8,6 +8,7 @@ LOGIN_BUTTON = "Me connecter"
 FORGOT_PASSWORD_LINK = "Mot de passe oublié ?"
 
 FORGOT_HEADING = "Mot de passe oublié"
+ACCOUNT_HEADING = "Mon compte ameli"
 NIR_FIELD = "Numéro de sécurité sociale"
 BIRTH_DATE_FIELD = "Date de naissance"
 CAPTCHA_IMAGE = "Caractères à recopier"
@@ -16,6 +17,7 @@ NEW_CAPTCHA_BUTTON = "Nouvelle liste de caractères"
 LISTEN_CAPTCHA_BUTTON = "Écouter les caractères"
 SEND_MAIL_BUTTON = "Recevoir le mail"
 
+CAPTCHA_WRONG = "Les caractères saisis ne correspondent pas. Veuillez recommencer."
 
 RENEWAL_SUBJECT = "Votre compte ameli \u2013 renouveler mon mot de passe"
 CHANGED_SUBJECT = "Votre compte ameli \u2013 votre mot de passe a été modifié"
@@ -35,6 +37,7 @@ PASSWORD_RULES = (
 )
 
 DONE_HEADING = "Votre nouveau mot de passe a bien été enregistré"
+LINK_INVALID = "Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent."
 CHANGED_SENTENCE_PREFIX = "Votre mot de passe a été modifié le"
 
 TOO_MANY_REQUESTS = (

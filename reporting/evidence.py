@@ -1,6 +1,5 @@
 """Evidence that the run and its tests leave for the report: the target and
-the Mailpit of the run, the mail involved in a test, what identifies a
-scenario.
+the Mailpit of the run, the mails a test read, what identifies a scenario.
 
 Everything here travels inside pytest's test reports (user properties and
 report attributes), which pytest-xdist serialises from the workers to the
@@ -10,7 +9,8 @@ controller, so the report is complete after a run with ``-n``.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -18,8 +18,8 @@ from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from reporting.report import RunInfo
 
-# Name of the user property that holds one mail (a JSON string). JUnit XML
-# shows it too, as a <property>.
+# Name of the user property that holds one mail (a JSON string), one property
+# per mail. JUnit XML shows them too, as <property> elements.
 MAIL_PROPERTY = "rapport_mail"
 # pytest-playwright (0.10.0) puts the artifacts it keeps on the teardown
 # report as user properties named playwright_<kind>.
@@ -39,42 +39,55 @@ def set_run_info(config: pytest.Config, *, target: str, mailpit: str) -> None:
         config.stash[RUN_INFO_KEY] = RunInfo(target=target, mailpit=mailpit)
 
 
-def attach_mail(node: pytest.Item | pytest.TestReport | pytest.FixtureRequest, mail: Any) -> None:
-    """Record, on the test, a mail involved in it; the report shows its
-    subject, recipients and text with the scenario's failure.
+def attach_mails(
+    node: pytest.Item | pytest.TestReport | pytest.FixtureRequest, mails: Iterable[Any], mailpit_url: str | None
+) -> None:
+    """Record, on the test, the mails its inbox read or looked at; the report
+    lists them with the scenario's failure (subject, recipients, when
+    received, Mailpit id, a link to the mail in Mailpit), so that they can be
+    found in the Mailpit the failed scenario left them in.
 
     ``node`` is the test item, its report (in ``pytest_runtest_makereport``,
     after the ``yield``), or a fixture request (``request``).
-    ``mail`` is a Mailpit message as ``GET /api/v1/message/{ID}`` returns it
-    (keys ``ID``, ``Subject``, ``To``, ``Cc``, ``Bcc``, ``Text``), or an
-    object with the attributes ``subject``, ``text``, ``recipients`` (or
-    ``to``: addresses) and optionally ``id``. Call it once per mail.
+    A mail is an object with the attributes ``id``, ``subject``,
+    ``recipients``, ``created`` (a datetime) and ``text`` if it has one (the
+    suite's Mail), or a Mailpit message as ``GET /api/v1/message/{ID}``
+    returns it. ``mailpit_url`` is the run's Mailpit (its web address, the one
+    ``set_run_info`` names), for the links; None: no link.
     """
     holder = node.node if isinstance(node, pytest.FixtureRequest) else node
-    holder.user_properties.append((MAIL_PROPERTY, json.dumps(mail_record(mail), ensure_ascii=False)))
+    for mail in mails:
+        holder.user_properties.append((MAIL_PROPERTY, json.dumps(mail_record(mail, mailpit_url), ensure_ascii=False)))
 
 
-def mail_record(mail: Any) -> dict[str, Any]:
-    """The subject, recipients, text and id of a mail, as plain data."""
+def mail_record(mail: Any, mailpit_url: str | None = None) -> dict[str, Any]:
+    """What the report shows of a mail, as plain data: id, subject,
+    recipients, when received, text, and its page in Mailpit."""
     if isinstance(mail, Mapping):
         recipients = [
             _address_text(address) for field in ("To", "Cc", "Bcc") for address in (mail.get(field) or [])
         ]
-        return {
+        record = {
             "id": mail.get("ID"),
             "subject": mail.get("Subject", ""),
             "recipients": recipients,
+            "created": mail.get("Created") or mail.get("Date"),
             "text": mail.get("Text", ""),
         }
-    addresses = getattr(mail, "recipients", None)
-    if addresses is None:
-        addresses = getattr(mail, "to", [])
-    return {
-        "id": getattr(mail, "id", None),
-        "subject": mail.subject,
-        "recipients": [_address_text(address) for address in addresses],
-        "text": mail.text,
-    }
+    else:
+        addresses = getattr(mail, "recipients", None)
+        if addresses is None:
+            addresses = getattr(mail, "to", [])
+        created = getattr(mail, "created", None)
+        record = {
+            "id": getattr(mail, "id", None),
+            "subject": mail.subject,
+            "recipients": [_address_text(address) for address in addresses],
+            "created": created.isoformat() if isinstance(created, datetime) else created,
+            "text": getattr(mail, "text", ""),
+        }
+    record["link"] = f"{mailpit_url.rstrip('/')}/view/{record['id']}.html" if mailpit_url and record["id"] else None
+    return record
 
 
 def _address_text(address: Mapping[str, str] | str) -> str:

@@ -1,5 +1,6 @@
-"""pytest plugin: writes the HTML report (reports/rapport.html) at the end of
-the run, from pytest-bdd's cucumber JSON and the evidence of the tests.
+"""pytest plugin: writes the HTML report (reports/rapport.html) and its
+verdict and counts (reports/rapport.json) at the end of the run, from
+pytest-bdd's cucumber JSON, the evidence of the tests and pytest's own counts.
 
 Load it with ``pytest_plugins = ["reporting.plugin"]`` in the root conftest
 (and import nothing from this module there: pytest would then warn that it
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from collections.abc import Generator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,7 +33,7 @@ from reporting.evidence import (
     set_run_info,  # noqa: F401  (also importable from here; prefer reporting.evidence, see above)
 )
 from reporting.guide import GUIDE_PARTS
-from reporting.report import DEFAULT_HTML_NAME, RunInfo, write_report
+from reporting.report import DEFAULT_HTML_NAME, RunInfo, summary_path, write_report
 
 # Attributes set on the test reports by the plugin (carried by xdist).
 IDENTITY_ATTRIBUTE = "rapport_scenario"
@@ -110,11 +112,15 @@ class ReportWriter:
         self.evidence: dict[str, dict[str, Any]] = {}
         self.started = datetime.now(UTC)
         self.started_monotonic = time.monotonic()
+        self.pytest_counts: Counter[str] = Counter()
         self.written: Path | None = None
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        category = self.config.hook.pytest_report_teststatus(report=report, config=self.config)[0]
+        if category:  # "" for a passed setup or teardown, as pytest's summary leaves them out
+            self.pytest_counts[category] += 1
         record = self.evidence.setdefault(
-            report.nodeid, {"nodeid": report.nodeid, "outcome": "passed", "duration": 0.0}
+            report.nodeid, {"nodeid": report.nodeid, "phases": {}, "failures": [], "duration": 0.0}
         )
         identity = getattr(report, IDENTITY_ATTRIBUTE, None)
         if identity is not None:
@@ -123,14 +129,15 @@ class ReportWriter:
         if bdd_context is not None:
             record["executed"] = [step["failed"] for step in bdd_context["scenario"]["steps"]]
         record["duration"] += report.duration
-        if record["outcome"] == "passed" and not report.passed:
-            record["outcome"] = report.outcome
-            record["phase"] = report.when
-            if report.skipped:
-                record["skip_reason"] = _skip_reason(report)
-            else:
-                record["message"] = _failure_message(report)
-                record["details"] = report.longreprtext
+        # Every phase is kept: a failure in any of them wins over a skip or a
+        # pass (report.scenario_status), as it does in pytest's counts.
+        record["phases"][report.when] = report.outcome
+        if report.failed:
+            record["failures"].append(
+                {"phase": report.when, "message": _failure_message(report), "details": report.longreprtext}
+            )
+        elif report.skipped and "skip_reason" not in record:
+            record["skip_reason"] = _skip_reason(report)
         for name, value in report.user_properties:
             if name == SCREENSHOT_PROPERTY:
                 _add_once(record.setdefault("screenshots", []), value)
@@ -139,11 +146,19 @@ class ReportWriter:
         for mail in mails_of(report.user_properties):
             _add_once(record.setdefault("mails", []), mail)
 
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        # Counted as pytest's terminal summary counts them: a file that cannot
+        # be collected is an error of the run, whatever its scenarios.
+        if report.failed:
+            self.pytest_counts["error"] += 1
+        elif report.skipped:
+            self.pytest_counts["skipped"] += 1
+
     # trylast: after pytest-bdd's cucumber JSON plugin (a plain hookimpl,
     # registered in its pytest_configure) has written the file in its own
     # pytest_sessionfinish.
     @pytest.hookimpl(trylast=True)
-    def pytest_sessionfinish(self) -> None:
+    def pytest_sessionfinish(self, exitstatus: int) -> None:
         config = self.config
         cucumber_path = getattr(config.option, "cucumber_json_path", None)
         if not cucumber_path:
@@ -155,12 +170,14 @@ class ReportWriter:
         html_file = Path(html_option).absolute() if html_option else cucumber_file.with_name(DEFAULT_HTML_NAME)
         run = config.stash.get(RUN_INFO_KEY, None) or _run_info_from_options(config)
         run.started, run.duration = self.started, time.monotonic() - self.started_monotonic
+        run.pytest_counts, run.exit_status = dict(self.pytest_counts), int(exitstatus)
         evidence = [_with_artifacts(config, record) for record in self.evidence.values() if "uri" in record]
         self.written = write_report(cucumber_file, html_file, evidence, run)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.written is not None:
-            terminalreporter.write_sep("-", f"rapport HTML : {self.written}")
+            summary = summary_path(self.written)
+            terminalreporter.write_sep("-", f"rapport HTML : {self.written} (verdict et décomptes : {summary})")
 
 
 def _add_once(values: list[Any], value: Any) -> None:

@@ -1,19 +1,23 @@
 """The run's report: one self-contained HTML page in French, the guide's parts
-in the guide's order, each with its scenarios and their status.
+in the guide's order, each with its scenarios and their status, under a
+verdict that says whether everything selected ran and passed; and the same
+verdict and counts as JSON beside it (rapport.json).
 
 Built from pytest-bdd's cucumber JSON, and from the evidence that the pytest
 plugin gathers (see plugin.py) when there is some: the evidence of a test
 replaces its cucumber element, since pytest-bdd's JSON misses what a report
-needs (skip reasons, tests skipped before their steps, the example's values).
+needs (skip reasons, tests skipped before their steps, errors in setup or
+teardown, the example's values). The page is written from the Jinja
+templates of reporting/templates/ (autoescaped), its CSS inlined.
 """
 
 from __future__ import annotations
 
 import base64
-import html
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,18 +25,41 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import jinja2
+
 from reporting.guide import GAP_TEXT, GUIDE_PARTS, GUIDE_TAGS, OUTSIDE_GUIDE_TITLE
 
-PASSED, FAILED, SKIPPED, NOT_RUN = "passed", "failed", "skipped", "not_run"
-SCENARIO_STATUS_WORDS = {PASSED: "réussi", FAILED: "échoué", SKIPPED: "ignoré"}
+# A scenario's status. ERROR is pytest's "error": a failure outside the
+# scenario's steps (its setup or teardown), which wins over a pass or a skip.
+PASSED, FAILED, ERROR, SKIPPED, NOT_RUN = "passed", "failed", "error", "skipped", "not_run"
+SCENARIO_STATUS_WORDS = {PASSED: "réussi", FAILED: "échoué", ERROR: "en erreur", SKIPPED: "ignoré"}
+SCENARIO_STATUS_PLURALS = {PASSED: "réussis", FAILED: "échoués", ERROR: "en erreur", SKIPPED: "ignorés"}
+STATUS_CLASSES = {PASSED: "reussi", FAILED: "echoue", ERROR: "erreur", SKIPPED: "ignore"}
 STEP_STATUS_WORDS = {PASSED: "réussie", FAILED: "échouée", SKIPPED: "ignorée", NOT_RUN: "non exécutée"}
 PHASE_WORDS = {
     "setup": "pendant la préparation du scénario, avant ses étapes",
     "call": "pendant les étapes",
     "teardown": "pendant le nettoyage, après les étapes",
 }
+# pytest's own outcome categories (its terminal summary), singular and plural.
+PYTEST_CATEGORY_WORDS = {
+    "passed": ("réussi", "réussis"),
+    "failed": ("échoué", "échoués"),
+    "error": ("erreur", "erreurs"),
+    "skipped": ("ignoré", "ignorés"),
+    "xfailed": ("échec attendu", "échecs attendus"),
+    "xpassed": ("réussite inattendue", "réussites inattendues"),
+}
+# pytest's exit codes that mean the run stopped before its end (interrupted,
+# internal error, usage error).
+STOPPED_EXIT_CODES = {
+    2: "interrompue",
+    3: "arrêtée par une erreur interne de pytest",
+    4: "arrêtée par une erreur d'usage",
+}
 PARIS = ZoneInfo("Europe/Paris")
 DEFAULT_HTML_NAME = "rapport.html"  # next to the cucumber JSON
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass
@@ -53,13 +80,17 @@ class ScenarioResult:
     tags: set[str]
     status: str
     steps: list[StepResult]
+    nodeid: str | None = None
     example: dict[str, str] | None = None
     example_label: str | None = None
     example_index: int | None = None
     skip_reason: str | None = None
+    # The first failure (in the order setup, call, teardown); any later one
+    # (a teardown error after a failed step) is in other_failures.
     failure_phase: str | None = None
     message: str | None = None
     details: str | None = None
+    other_failures: list[dict[str, str]] = field(default_factory=list)
     screenshots: list[str] = field(default_factory=list)
     traces: list[str] = field(default_factory=list)
     mails: list[dict[str, Any]] = field(default_factory=list)
@@ -76,6 +107,17 @@ class RunInfo:
     mailpit: str | None = None
     started: datetime | None = None
     duration: float | None = None  # seconds, wall clock; None: summed from the scenarios
+    # What pytest's terminal summary counts (category -> number), when the
+    # report is written by the plugin; None from a cucumber JSON alone.
+    pytest_counts: dict[str, int] | None = None
+    exit_status: int | None = None  # pytest's exit code, when known
+
+
+@dataclass
+class Verdict:
+    outcome: str  # "reussie", "incomplete", "echec" or "vide"
+    text: str
+    details: list[str]
 
 
 def load_cucumber(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -137,21 +179,32 @@ def _assertion_lines(longrepr_text: str) -> str:
 # -- from the plugin's evidence ---------------------------------------------------
 
 
+def scenario_status(phases: dict[str, str], failures: list[dict[str, str]]) -> str:
+    """One status for a test from the outcomes of its phases, as pytest
+    tells them: a failure in any phase wins over a skip or a pass."""
+    if failures:
+        return FAILED if failures[0]["phase"] == "call" else ERROR
+    return SKIPPED if SKIPPED in phases.values() else PASSED
+
+
 def result_from_evidence(record: dict[str, Any]) -> ScenarioResult:
-    outcome = record["outcome"]
+    phases = record.get("phases", {})
+    failures = record.get("failures", [])
     executed = record.get("executed") or []
-    if outcome == FAILED and record.get("phase") == "call" and True in executed:
-        stop_index, stop_status = executed.index(True), FAILED
-    elif outcome == SKIPPED and record.get("phase") == "call" and executed:
-        stop_index, stop_status = len(executed) - 1, SKIPPED
-    elif outcome in (FAILED, SKIPPED) and record.get("phase") == "setup":
-        stop_index, stop_status = -1, NOT_RUN
-    else:
+    call = phases.get("call")
+    if call == PASSED:
         stop_index, stop_status = len(record["steps"]), PASSED
+    elif call == FAILED and True in executed:
+        stop_index, stop_status = executed.index(True), FAILED
+    elif call == SKIPPED and executed:
+        stop_index, stop_status = len(executed) - 1, SKIPPED
+    else:  # no step ran (setup failed or skipped), or pytest-bdd did not say which
+        stop_index, stop_status = -1, NOT_RUN
     steps = []
     for index, step in enumerate(record["steps"]):
         status = PASSED if index < stop_index else stop_status if index == stop_index else NOT_RUN
         steps.append(StepResult(step["keyword"], step["name"], step["line"], status))
+    first_failure = failures[0] if failures else {}
     return ScenarioResult(
         uri=record["uri"],
         feature_name=record["feature_name"],
@@ -159,14 +212,16 @@ def result_from_evidence(record: dict[str, Any]) -> ScenarioResult:
         name=record["name"],
         line=record["line"],
         tags=set(record["tags"]) | set(record["feature_tags"]),
-        status=outcome,
+        status=scenario_status(phases, failures),
         steps=steps,
+        nodeid=record.get("nodeid"),
         example=record.get("example"),
         example_index=record.get("example_index"),
         skip_reason=record.get("skip_reason"),
-        failure_phase=record.get("phase") if outcome == FAILED else None,
-        message=record.get("message"),
-        details=record.get("details"),
+        failure_phase=first_failure.get("phase"),
+        message=first_failure.get("message"),
+        details=first_failure.get("details"),
+        other_failures=list(failures[1:]),
         screenshots=list(record.get("screenshots", [])),
         traces=list(record.get("traces", [])),
         mails=list(record.get("mails", [])),
@@ -191,174 +246,194 @@ def merge_results(features: list[dict[str, Any]], evidence: Iterable[dict[str, A
     return results
 
 
+# -- the verdict ------------------------------------------------------------------------
+
+
+def scenario_counts(results: list[ScenarioResult]) -> dict[str, int]:
+    return {status: sum(1 for r in results if r.status == status) for status in SCENARIO_STATUS_WORDS}
+
+
+def skip_reasons(results: list[ScenarioResult]) -> list[tuple[str, int]]:
+    """Each reason of the skipped scenarios, with how many it skipped, most first."""
+    reasons = Counter(r.skip_reason or "raison non indiquée" for r in results if r.status == SKIPPED)
+    return reasons.most_common()
+
+
+def verdict_of(results: list[ScenarioResult], run: RunInfo) -> Verdict:
+    """« Recette réussie » only when every selected scenario ran and passed;
+    « Recette en échec » when anything failed or errored, in any phase, even
+    outside a scenario (pytest's counts say so); « Recette incomplète » when
+    nothing failed but something was skipped or the run stopped early."""
+    counts = scenario_counts(results)
+    pytest_counts = run.pytest_counts or {}
+    total = len(results)
+    pytest_failures = pytest_counts.get("failed", 0) + pytest_counts.get("error", 0)
+    if counts[FAILED] or counts[ERROR] or pytest_failures:
+        failing = [
+            _count(counts[status], singular, plural)
+            for status, singular, plural in (
+                (FAILED, "scénario échoué", "scénarios échoués"),
+                (ERROR, "scénario en erreur", "scénarios en erreur"),
+            )
+            if counts[status]
+        ]
+        details = [f"{' et '.join(failing)} sur {total}."] if failing else []
+        # A scenario failing in its steps and erroring in teardown counts twice for pytest.
+        in_scenarios = sum(1 + len(r.other_failures) for r in results if r.status in (FAILED, ERROR))
+        if pytest_failures > in_scenarios:
+            details.append(
+                "pytest signale aussi des échecs ou erreurs hors des scénarios (collecte, configuration) ; "
+                f"son décompte : {pytest_summary(pytest_counts)}."
+            )
+        return Verdict("echec", "Recette en échec", details)
+    stopped = STOPPED_EXIT_CODES.get(run.exit_status) if run.exit_status is not None else None
+    skipped_outside = pytest_counts.get("skipped", 0) - counts[SKIPPED]
+    if counts[SKIPPED] or stopped or skipped_outside > 0:
+        details = []
+        if counts[SKIPPED]:
+            details.append(
+                f"{_count(counts[SKIPPED], 'scénario ignoré', 'scénarios ignorés')} sur {total}, "
+                "donc non vérifié" + ("s" if counts[SKIPPED] > 1 else "") + " :"
+            )
+        if skipped_outside > 0:
+            outside = _count(skipped_outside, "test", "tests")
+            details.append(f"pytest a ignoré {outside} hors des scénarios (collecte).")
+        if stopped:
+            details.append(f"L'exécution a été {stopped} (code de sortie de pytest : {run.exit_status}).")
+        return Verdict("incomplete", "Recette incomplète", details)
+    if not results:
+        return Verdict("vide", "Aucun scénario exécuté", ["Aucun scénario n'a été sélectionné ni exécuté."])
+    everything = (
+        "Le scénario sélectionné a été exécuté et a réussi."
+        if total == 1
+        else f"Les {total} scénarios sélectionnés ont tous été exécutés et ont tous réussi."
+    )
+    return Verdict("reussie", "Recette réussie", [everything])
+
+
+def pytest_summary(pytest_counts: dict[str, int]) -> str:
+    """pytest's counts in its terminal summary's order, in French."""
+    ordered = [category for category in PYTEST_CATEGORY_WORDS if pytest_counts.get(category)]
+    ordered += sorted(category for category in pytest_counts if category not in PYTEST_CATEGORY_WORDS)
+    parts = []
+    for category in ordered:
+        singular, plural = PYTEST_CATEGORY_WORDS.get(category, (category, category))
+        parts.append(_count(pytest_counts[category], singular, plural))
+    return ", ".join(parts) or "aucun test"
+
+
+def _count(number: int, singular: str, plural: str) -> str:
+    return f"{number} {plural if number > 1 else singular}"
+
+
+# -- the JSON beside the page -------------------------------------------------------
+
+
+def summary_data(results: list[ScenarioResult], run: RunInfo) -> dict[str, Any]:
+    """The verdict, the counts and each scenario's status, as data."""
+    verdict = verdict_of(results, run)
+    return {
+        "verdict": {"outcome": verdict.outcome, "text": verdict.text, "details": verdict.details},
+        "scenarios": {"total": len(results), **scenario_counts(results)},
+        "pytest": run.pytest_counts,
+        "exit_status": run.exit_status,
+        "skip_reasons": [{"reason": reason, "count": count} for reason, count in skip_reasons(results)],
+        "results": [
+            {
+                "nodeid": r.nodeid,
+                "uri": r.uri,
+                "line": r.line,
+                "name": r.name,
+                "example": r.example or r.example_label,
+                "status": r.status,
+                "phase": r.failure_phase,
+                "message": r.message,
+                "skip_reason": r.skip_reason if r.status == SKIPPED else None,
+                "mails": r.mails,
+            }
+            for r in _ordered(results)
+        ],
+    }
+
+
 # -- HTML ------------------------------------------------------------------------------
+
+
+def _ordered(results: list[ScenarioResult]) -> list[ScenarioResult]:
+    return sorted(results, key=lambda r: (r.uri, r.line, r.example_index if r.example_index is not None else -1))
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters.update(
+        duration=_format_duration, moment=_format_moment, step_text=_step_text, part_counts=_part_counts
+    )
+    environment.globals.update(
+        PASSED=PASSED,
+        FAILED=FAILED,
+        ERROR=ERROR,
+        SKIPPED=SKIPPED,
+        STATUS_WORDS=SCENARIO_STATUS_WORDS,
+        STATUS_CLASSES=STATUS_CLASSES,
+        STEP_STATUS_WORDS=STEP_STATUS_WORDS,
+        PHASE_WORDS=PHASE_WORDS,
+        GAP_TEXT=GAP_TEXT,
+    )
+    return environment
 
 
 def render_html(results: list[ScenarioResult], run: RunInfo, html_dir: Path) -> str:
     """The page; ``html_dir`` is where it will be written (trace links are relative to it)."""
-    ordered = sorted(
-        results, key=lambda r: (r.uri, r.line, r.example_index if r.example_index is not None else -1)
-    )
-    totals = {status: sum(1 for r in ordered if r.status == status) for status in SCENARIO_STATUS_WORDS}
+    ordered = _ordered(results)
+    counts = scenario_counts(ordered)
     duration = run.duration if run.duration is not None else sum(r.duration for r in ordered)
-    sections = []
-    for number, part in enumerate(GUIDE_PARTS, start=1):
-        in_part = [r for r in ordered if part.tag in r.tags]
-        sections.append(_part_section(f"partie-{part.tag}", part.title, part.tag, in_part, number, html_dir))
+    parts = [
+        {"anchor": f"partie-{part.tag}", "title": part.title, "tag": part.tag,
+         "results": [r for r in ordered if part.tag in r.tags]}
+        for part in GUIDE_PARTS
+    ]
     outside = [r for r in ordered if not (r.tags & GUIDE_TAGS)]
     if outside:
-        sections.append(_part_section("hors-guide", OUTSIDE_GUIDE_TITLE, None, outside, None, html_dir))
+        parts.append({"anchor": "hors-guide", "title": OUTSIDE_GUIDE_TITLE, "tag": None, "results": outside})
     summary_rows = [
         ("Cible", run.target or "non renseignée"),
         ("Mailpit", run.mailpit or "non renseigné"),
         ("Début", _format_moment(run.started) if run.started else "non renseigné"),
         ("Durée" if run.duration is not None else "Durée (somme des scénarios)", _format_duration(duration)),
         ("Scénarios", str(len(ordered))),
-        ("Réussis", str(totals[PASSED])),
-        ("Échoués", str(totals[FAILED])),
-        ("Ignorés", str(totals[SKIPPED])),
+        ("Réussis", str(counts[PASSED])),
+        ("Échoués", str(counts[FAILED])),
+        ("En erreur", str(counts[ERROR])),
+        ("Ignorés", str(counts[SKIPPED])),
     ]
-    verdict = (
-        "Recette en échec" if totals[FAILED] else "Recette réussie" if ordered else "Aucun scénario exécuté"
+    if run.pytest_counts is not None:
+        summary_rows.append(("Décompte de pytest", pytest_summary(run.pytest_counts)))
+    return _environment().get_template("rapport.html.j2").render(
+        verdict=verdict_of(ordered, run),
+        skip_reasons=skip_reasons(ordered),
+        summary_rows=summary_rows,
+        guide_parts=parts[: len(GUIDE_PARTS)],
+        parts=parts,
+        screenshot=_screenshot,
+        link=lambda path: _relative_link(path, html_dir),
     )
-    nav_items = "".join(
-        f'<li><a href="#partie-{part.tag}">{_e(part.title)}</a> : '
-        f"{_part_counts([r for r in ordered if part.tag in r.tags])}</li>"
-        for part in GUIDE_PARTS
-    )
-    return f"""<!DOCTYPE html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Rapport de recette : Mot de passe oublié</title>
-<style>{_CSS}</style>
-</head>
-<body>
-<header>
-<h1>Rapport de recette : parcours « Mot de passe oublié »</h1>
-<p class="verdict {'echoue' if totals[FAILED] else 'reussi'}">{verdict}</p>
-</header>
-<main>
-<section aria-labelledby="synthese">
-<h2 id="synthese">Synthèse de l'exécution</h2>
-<table class="synthese">
-<caption>Totaux, durée, cible et Mailpit de l'exécution</caption>
-<tbody>
-{''.join(f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in summary_rows)}
-</tbody>
-</table>
-</section>
-<nav aria-labelledby="sommaire">
-<h2 id="sommaire">Parties du guide</h2>
-<ol>{nav_items}</ol>
-</nav>
-{''.join(sections)}
-</main>
-<footer><p>Les scénarios sont regroupés selon l'étiquette (@etape-0…) qui les rattache au guide
-« Pas-à-pas : Mot de passe oublié ». Une trace Playwright s'ouvre avec
-<code>playwright show-trace &lt;fichier trace.zip&gt;</code>, ou en la déposant sur
-https://trace.playwright.dev (la trace reste dans le navigateur).</p></footer>
-</body>
-</html>
-"""
 
 
 def _part_counts(results: list[ScenarioResult]) -> str:
     if not results:
         return "aucun scénario (lacune de couverture)"
-    counts = []
-    for status, word in SCENARIO_STATUS_WORDS.items():
-        count = sum(1 for r in results if r.status == status)
-        counts.append(f"{count} {word}{'s' if count > 1 else ''}")
-    return ", ".join(counts)
-
-
-def _part_section(
-    anchor: str, title: str, tag: str | None, results: list[ScenarioResult], number: int | None, html_dir: Path
-) -> str:
-    tag_note = f'<p class="etiquette">Étiquette <code>@{_e(tag)}</code></p>' if tag else ""
-    if results:
-        body = "".join(_scenario_article(f"{anchor}-{index}", r, html_dir) for index, r in enumerate(results, 1))
-    else:
-        body = f'<p class="lacune"><strong>{_e(GAP_TEXT)}</strong></p>'
-    return f"""
-<section id="{anchor}" aria-labelledby="{anchor}-titre" class="partie">
-<h2 id="{anchor}-titre">{_e(title)}</h2>
-{tag_note}{body}
-</section>"""
-
-
-def _scenario_article(anchor: str, result: ScenarioResult, html_dir: Path) -> str:
-    status_word = SCENARIO_STATUS_WORDS[result.status]
-    css = {PASSED: "reussi", FAILED: "echoue", SKIPPED: "ignore"}[result.status]
-    parts = [
-        f'<article class="scenario {css}" aria-labelledby="{anchor}-titre">',
-        f'<h3 id="{anchor}-titre">{_e(result.keyword)} : {_e(result.name)}</h3>',
-        (
-            f'<p>Statut : <strong class="statut {css}">{status_word}</strong>'
-            f" · {_e(result.feature_name)} (<code>{_e(result.uri)}</code>, ligne {result.line})"
-            f" · {_format_duration(result.duration)}</p>"
-        ),
-    ]
-    if result.example:
-        headers = "".join(f'<th scope="col">{_e(name)}</th>' for name in result.example)
-        values = "".join(f"<td>{_e(value)}</td>" for value in result.example.values())
-        parts.append(
-            f'<table class="exemple"><caption>Exemple</caption><thead><tr>{headers}</tr></thead>'
-            f"<tbody><tr>{values}</tr></tbody></table>"
-        )
-    elif result.example_label:
-        parts.append(f"<p>Exemple : <code>{_e(result.example_label)}</code></p>")
-    if result.status == SKIPPED:
-        reason = result.skip_reason or "non indiquée (le JSON Cucumber ne la contient pas)"
-        parts.append(f'<p class="raison">Raison : {_e(reason)}</p>')
-    if result.steps:
-        rows = "".join(
-            f'<tr class="{step.status}"><td>{_e(_step_text(step))}</td>'
-            f"<td>{step.line}</td><td>{STEP_STATUS_WORDS[step.status]}</td></tr>"
-            for step in result.steps
-        )
-        parts.append(
-            f'<table class="etapes"><caption>Étapes du scénario</caption>'
-            f'<thead><tr><th scope="col">Étape</th><th scope="col">Ligne</th><th scope="col">Statut</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table>"
-        )
-    if result.status == FAILED:
-        parts.append(_failure_evidence(anchor, result, html_dir))
-    elif result.mails:
-        parts.append(_mails(anchor, result.mails))
-    parts.append("</article>")
-    return "\n".join(parts)
-
-
-def _failure_evidence(anchor: str, result: ScenarioResult, html_dir: Path) -> str:
-    parts = [f'<section class="preuves" aria-labelledby="{anchor}-echec"><h4 id="{anchor}-echec">Échec</h4>']
-    failed_step = result.failed_step
-    if failed_step:
-        parts.append(
-            f"<p>Étape en échec : <strong>{_e(_step_text(failed_step))}</strong>"
-            f" (ligne {failed_step.line})</p>"
-        )
-    else:
-        parts.append(f"<p>Échec {PHASE_WORDS.get(result.failure_phase or '', '')}</p>")
-    if result.message:
-        parts.append(f'<p>Message :</p><pre class="message">{_e(result.message)}</pre>')
-    if result.details and result.details != result.message:
-        parts.append(f"<details><summary>Détail de l'erreur</summary><pre>{_e(result.details)}</pre></details>")
-    for index, screenshot in enumerate(result.screenshots, 1):
-        parts.append(_screenshot(screenshot, result.name, index, len(result.screenshots)))
-    for trace in result.traces:
-        link = _relative_link(trace, html_dir)
-        parts.append(
-            f'<p>Trace Playwright : <a href="{_e(link)}" download>{_e(link)}</a> ; pour l\'ouvrir, depuis le '
-            f"dossier de ce rapport : <code>playwright show-trace {_e(link)}</code>, ou la déposer sur "
-            "https://trace.playwright.dev</p>"
-        )
-    if result.mails:
-        parts.append(_mails(anchor, result.mails))
-    parts.append("</section>")
-    return "\n".join(parts)
+    counts = scenario_counts(results)
+    return ", ".join(
+        _count(counts[status], SCENARIO_STATUS_WORDS[status], SCENARIO_STATUS_PLURALS[status])
+        for status in SCENARIO_STATUS_WORDS
+        if status != ERROR or counts[ERROR]  # errors are rare: named only when there are some
+    )
 
 
 def _step_text(step: StepResult) -> str:
@@ -369,37 +444,13 @@ def _step_text(step: StepResult) -> str:
     return f"{keyword}{separator}{step.name}"
 
 
-def _screenshot(path: str, scenario_name: str, index: int, count: int) -> str:
-    number = f" ({index}/{count})" if count > 1 else ""
-    alt = f"Capture d'écran au moment de l'échec{number} : {scenario_name}"
+def _screenshot(path: str) -> dict[str, str | None]:
+    """The PNG as a data URL, or why it could not be read."""
     try:
         encoded = base64.b64encode(Path(path).read_bytes()).decode("ascii")
     except OSError as error:
-        return f"<p>Capture d'écran introuvable : <code>{_e(path)}</code> ({_e(error.strerror or str(error))})</p>"
-    return (
-        f'<figure><img src="data:image/png;base64,{encoded}" alt="{_e(alt)}">'
-        f"<figcaption>{_e(alt)}</figcaption></figure>"
-    )
-
-
-def _mails(anchor: str, mails: list[dict[str, Any]]) -> str:
-    title = "Mail en cause" if len(mails) == 1 else "Mails en cause"
-    parts = [f'<section class="mails" aria-labelledby="{anchor}-mails"><h4 id="{anchor}-mails">{title}</h4>']
-    for mail in mails:
-        rows = [
-            ("Objet", mail.get("subject") or "(sans objet)"),
-            ("Destinataires", ", ".join(mail.get("recipients") or []) or "(aucun)"),
-        ]
-        if mail.get("id"):
-            rows.append(("Identifiant Mailpit", mail["id"]))
-        parts.append(
-            '<table class="mail"><caption>Mail</caption><tbody>'
-            + "".join(f'<tr><th scope="row">{_e(label)}</th><td>{_e(value)}</td></tr>' for label, value in rows)
-            + "</tbody></table>"
-            + f"<details><summary>Texte du mail</summary><pre>{_e(mail.get('text') or '')}</pre></details>"
-        )
-    parts.append("</section>")
-    return "\n".join(parts)
+        return {"data_url": None, "error": error.strerror or str(error)}
+    return {"data_url": f"data:image/png;base64,{encoded}", "error": None}
 
 
 def _relative_link(path: str, html_dir: Path) -> str:
@@ -416,12 +467,13 @@ def _format_duration(seconds: float) -> str:
     return f"{minutes} min {rest:02d} s"
 
 
-def _format_moment(moment: datetime) -> str:
+def _format_moment(moment: datetime | str) -> str:
+    if isinstance(moment, str):  # a mail's "created", as the evidence carries it (ISO 8601)
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return moment
     return moment.astimezone(PARIS).strftime("%d/%m/%Y à %H:%M:%S (heure de Paris)")
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
 
 
 def write_report(
@@ -430,32 +482,22 @@ def write_report(
     evidence: Iterable[dict[str, Any]] = (),
     run: RunInfo | None = None,
 ) -> Path:
-    """Write the HTML page built from a cucumber JSON file (and evidence); return its path."""
+    """Write the HTML page built from a cucumber JSON file (and evidence),
+    and its verdict and counts as JSON beside it (same name, .json); return
+    the page's path."""
     output_path = Path(output)
+    if summary_path(output_path).absolute() == Path(cucumber_json).absolute():
+        raise ValueError(f"le JSON du verdict écraserait le JSON Cucumber : renommer le rapport {output_path}")
+    run = run or RunInfo()
     results = merge_results(load_cucumber(cucumber_json), evidence)
     output_path.parent.mkdir(parents=True, exist_ok=True)
-    output_path.write_text(render_html(results, run or RunInfo(), output_path.parent), encoding="utf-8")
+    output_path.write_text(render_html(results, run, output_path.parent), encoding="utf-8")
+    summary_path(output_path).write_text(
+        json.dumps(summary_data(results, run), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return output_path
 
 
-_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0 auto; max-width: 70rem;
-  padding: 1rem 1.5rem; color: #1a1a1a; background: #fff; line-height: 1.45; }
-h1 { font-size: 1.6rem; } h2 { border-bottom: 2px solid #0b4f8a; padding-bottom: .2rem; margin-top: 2rem; }
-h3 { font-size: 1.1rem; margin: 0 0 .3rem; } h4 { margin: .6rem 0 .3rem; }
-table { border-collapse: collapse; margin: .4rem 0; } caption { text-align: left; font-weight: 600; }
-th, td { border: 1px solid #b8b8b8; padding: .25rem .5rem; text-align: left; vertical-align: top; }
-.synthese th { background: #eef3f8; }
-.verdict { font-weight: 700; font-size: 1.1rem; } .verdict.echoue { color: #a4001d; } .verdict.reussi { color: #146b2e; }
-.scenario { border: 1px solid #ccc; border-left: 6px solid #777; border-radius: 4px; padding: .6rem .9rem; margin: .8rem 0; }
-.scenario.reussi { border-left-color: #1e8a3c; } .scenario.echoue { border-left-color: #c4002b; }
-.scenario.ignore { border-left-color: #8a6d00; }
-.statut { padding: 0 .35rem; border-radius: 3px; color: #fff; }
-.statut.reussi { background: #146b2e; } .statut.echoue { background: #a4001d; } .statut.ignore { background: #6b5400; }
-tr.failed td { background: #fde8ec; } tr.skipped td { background: #fff6d6; } tr.not_run td { color: #555; }
-.lacune { background: #fff6d6; border: 2px dashed #8a6d00; padding: .6rem .9rem; }
-.raison { font-style: italic; }
-pre { background: #f5f5f5; padding: .5rem; overflow-x: auto; white-space: pre-wrap; word-break: break-word; }
-figure { margin: .5rem 0; } img { max-width: 100%; border: 1px solid #999; }
-code { background: #f2f2f2; padding: 0 .2rem; }
-"""
+def summary_path(html_path: Path) -> Path:
+    """Where the JSON of a page's verdict and counts is written."""
+    return html_path.with_suffix(".json")

@@ -5,6 +5,7 @@ from pytest_bdd import given, parsers, then, when
 from mails.checks import (
     expect_both_versions_say,
     expect_change_moment,
+    expect_exact_change_moment,
     expect_found,
     expect_link_on_site,
     expect_only_recipient,
@@ -16,6 +17,7 @@ from mails.checks import (
 from mails.inbox import scan_link
 from pages import wording
 from pages.common import expect_alert
+from target.captcha import wrong_characters
 
 
 @when("il demande le renouvellement de son mot de passe")
@@ -30,23 +32,77 @@ def has_received_renewal_mail(journey, account, inbox):
     return inbox.receive(wording.RENEWAL_SUBJECT)
 
 
+@given("il a reçu deux mails de renouvellement", target_fixture="received_mails")
+def has_received_two_renewal_mails(journey, account, inbox):
+    return [has_received_renewal_mail(journey, account, inbox) for _ in range(2)]
+
+
 @given("il a reçu autant de mails de renouvellement que le site en autorise")
 def has_received_as_many_mails_as_allowed(journey, account, inbox, rate_limit):
     for _ in range(rate_limit.limit):
+        has_received_renewal_mail(journey, account, inbox)
+
+
+@when("il demande autant de mails de renouvellement que le site en autorise", target_fixture="requests_made")
+def requests_as_many_mails_as_allowed(journey, account, rate_limit):
+    for _ in range(rate_limit.limit):
         journey.request_renewal(account)
-        inbox.receive(wording.RENEWAL_SUBJECT)
+    return rate_limit.limit
+
+
+@then(parsers.parse("il reçoit un nouveau mail « {subject} » pour chacune de ces demandes"))
+def receives_one_mail_per_request(inbox, requests_made, subject):
+    inbox.receive_each(subject, requests_made)
 
 
 @given("le service de renouvellement lui est bloqué")
-def renewal_blocked(journey, account, page):
+def renewal_blocked(journey, account, inbox, rate_limit, page):
+    has_received_as_many_mails_as_allowed(journey, account, inbox, rate_limit)
     journey.request_renewal(account)
     expect_alert(page, wording.TOO_MANY_REQUESTS)
+
+
+@given("une de ses demandes a été refusée pour des caractères erronés")
+def request_refused_for_characters(journey, account, page):
+    journey.request_renewal(account, typed=wrong_characters)
+    expect_alert(page, wording.CAPTCHA_WRONG)
+
+
+@when("il demande le renouvellement de son mot de passe depuis son téléphone")
+def requests_renewal_from_phone(phone, account):
+    phone.journey.request_renewal(account)
+
+
+@when("un autre assuré demande le renouvellement de son mot de passe sur le même ordinateur")
+def other_insured_requests_renewal(journey, another_account):
+    journey.request_renewal(another_account)
+
+
+@when(parsers.parse("il demande le renouvellement de son mot de passe avec un en-tête « {header} » falsifié"))
+def requests_renewal_with_forged_header(journey, account, header):
+    journey.request_renewal_with_forged_header(account, header)
+
+
+@when("il demande un nouveau mail de renouvellement dans un autre onglet")
+def requests_new_mail_in_other_tab(second_tab, account, inbox):
+    second_tab.journey.request_renewal(account)
+    inbox.receive(wording.RENEWAL_SUBJECT)
 
 
 @then(parsers.parse("il reçoit le mail « {subject} »"), target_fixture="received_mail")
 @then(parsers.parse("il reçoit un nouveau mail « {subject} »"), target_fixture="received_mail")
 def receives_mail(inbox, subject):
     return inbox.receive(subject)
+
+
+@then(parsers.parse("il reçoit un mail dont l'objet ne contient ni « {word} » ni « {other_word} »"),
+      target_fixture="received_mail")
+@then(parsers.parse("il reçoit un nouveau mail dont l'objet ne contient ni « {word} » ni « {other_word} »"),
+      target_fixture="received_mail")
+def receives_mail_whose_subject_avoids(inbox, word, other_word):
+    mail = inbox.receive()
+    expect_subject_avoids(mail, word, other_word)
+    return mail
 
 
 @then("aucun mail ne lui est envoyé")
@@ -71,13 +127,23 @@ def mail_has_text_and_html(received_mail):
 
 
 @then("ce mail indique que le lien est valable 30 minutes")
-def mail_says_30_minutes(received_mail):
-    expect_both_versions_say(received_mail, "30 minutes")
+def mail_says_30_minutes(page, inbox, received_mail):
+    expect_both_versions_say(received_mail, inbox.shown_text(page, received_mail), "30 minutes")
 
 
 @when(parsers.re("il clique sur « (?P<name>[^»]+) » dans le mail"))
 def clicks_link_in_mail(page, inbox, name):
     inbox.open_link(page, inbox.newest(wording.RENEWAL_SUBJECT), name)
+
+
+@when(parsers.re("il clique sur « (?P<name>[^»]+) » dans ce mail"))
+def clicks_link_in_this_mail(page, inbox, received_mail, name):
+    inbox.open_link(page, received_mail, name)
+
+
+@when(parsers.re("il clique sur « (?P<name>[^»]+) » dans le mail, sur son téléphone"))
+def clicks_link_in_mail_on_phone(phone, inbox, name):
+    inbox.open_link(phone.page, inbox.newest(wording.RENEWAL_SUBJECT), name)
 
 
 @when(parsers.re("il clique sur « (?P<name>[^»]+) » dans le mail le plus récent"))
@@ -90,10 +156,26 @@ def clicks_link_in_previous_mail(page, inbox, name):
     inbox.open_link(page, inbox.previous(wording.RENEWAL_SUBJECT), name)
 
 
+def open_renewal_page(inbox, device):
+    inbox.open_link(device.page, inbox.newest(wording.RENEWAL_SUBJECT), wording.RENEWAL_LINK)
+    device.renewal.expect_shown()
+
+
 @given("il a ouvert le lien du mail")
-def has_opened_link(page, inbox, renewal_page):
-    inbox.open_link(page, inbox.newest(wording.RENEWAL_SUBJECT), wording.RENEWAL_LINK)
-    renewal_page.expect_shown()
+def has_opened_link(computer, inbox):
+    open_renewal_page(inbox, computer)
+
+
+@given("il a ouvert le lien de son mail de renouvellement")
+def has_opened_link_of_new_mail(journey, account, computer, inbox):
+    has_received_renewal_mail(journey, account, inbox)
+    open_renewal_page(inbox, computer)
+
+
+@given("il a ouvert le lien du mail sur son ordinateur et sur son téléphone")
+def has_opened_link_on_both_devices(computer, phone, inbox):
+    open_renewal_page(inbox, computer)
+    open_renewal_page(inbox, phone)
 
 
 @then("ce mail indique la date et l'heure du changement")
@@ -101,9 +183,9 @@ def mail_states_change_moment(received_mail, password_choice):
     expect_change_moment(received_mail, password_choice.submitted_at)
 
 
-@then(parsers.parse("l'objet de ce mail ne contient ni « {word} » ni « {other_word} »"))
-def subject_avoids(received_mail, word, other_word):
-    expect_subject_avoids(received_mail, word, other_word)
+@then("ce mail indique la date et l'heure exactes du changement, heure de Paris")
+def mail_states_exact_change_moment(received_mail, password_choice):
+    expect_exact_change_moment(received_mail, password_choice.submitted_at)
 
 
 @when(parsers.parse("il recherche « {keywords} » dans sa messagerie"), target_fixture="search_results")

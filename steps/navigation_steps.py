@@ -2,7 +2,7 @@
 
 from pytest_bdd import given, parsers, then, when
 
-from pages.common import click, expect_alert, expect_heading, expect_notice
+from pages.common import click, expect_alert, expect_heading, expect_no_heading, expect_notice
 
 
 @given("l'assuré est sur la page d'accueil du site")
@@ -39,3 +39,18 @@ def error_shown(page, message):
 @then(parsers.parse("le message « {message} » s'affiche"))
 def notice_shown(page, message):
     expect_notice(page, message)
+
+
+@then(parsers.parse("la page « {heading} » ne s'affiche pas"))
+def page_not_shown(page, heading):
+    expect_no_heading(page, heading)
+
+
+@then(parsers.parse("la page « {heading} » s'affiche sur son téléphone"))
+def page_shown_on_phone(phone, heading):
+    expect_heading(phone.page, heading)
+
+
+@then(parsers.parse("le message d'erreur « {message} » s'affiche sur son téléphone"))
+def error_shown_on_phone(phone, message):
+    expect_alert(phone.page, message)

@@ -18,3 +18,18 @@ def block_almost_over(scenario_clock, rate_limit):
 @when("la durée du blocage et 1 seconde s'écoulent")
 def block_over(scenario_clock, rate_limit):
     scenario_clock.advance(rate_limit.block_seconds + 1)
+
+
+@when("la période de décompte moins 1 seconde s'écoule")
+def window_almost_over(scenario_clock, rate_limit):
+    scenario_clock.advance(rate_limit.window_seconds - 1)
+
+
+@when("la période de décompte et 1 seconde s'écoulent")
+def window_over(scenario_clock, rate_limit):
+    scenario_clock.advance(rate_limit.window_seconds + 1)
+
+
+@when("l'horloge du site arrive à la dernière seconde d'une minute")
+def clock_at_last_second_of_minute(scenario_clock):
+    scenario_clock.to_last_second_of_minute()

@@ -14,6 +14,9 @@ PARIS = ZoneInfo("Europe/Paris")
 _DURATION_PART = re.compile(r"(\d+)\s*(heures?|minutes?|secondes?)")
 _SECONDS_PER_UNIT = {"heure": 3600, "minute": 60, "seconde": 1}
 
+# Half a second before a minute turns: its minute, truncated, is not the next one.
+LAST_HALF_SECOND = 59.5
+
 # The features write relative dates in words; the target's "today" gives them a value.
 RELATIVE_DAYS = {"aujourd'hui": 0, "demain": 1}
 
@@ -55,12 +58,27 @@ class ScenarioClock:
     def __init__(self, test_support: TestSupportApi, page: Page):
         self._test_support = test_support
         self._page = page
+        self.frozen = False
 
     def freeze(self) -> datetime:
         """Stop the session's clock before the journey, so that 299 s or 1801 s land exactly."""
-        return self.advance(0)
+        self.frozen = True
+        return self._move(0)
 
     def advance(self, seconds: float) -> datetime:
+        # On a running clock, the seconds that the journey itself takes would blur the boundary.
+        assert self.frozen, (
+            "L'horloge de ce scénario n'est pas figée : un scénario qui fait passer le temps "
+            "porte l'étiquette @horloge (son horloge est alors figée avant le parcours)."
+        )
+        return self._move(seconds)
+
+    def to_last_second_of_minute(self) -> datetime:
+        """Move to hh:mm:59.5, where rounding and truncating the minute differ."""
+        now = self.advance(0).astimezone(PARIS)
+        return self.advance((LAST_HALF_SECOND - now.second - now.microsecond / 1_000_000) % 60)
+
+    def _move(self, seconds: float) -> datetime:
         now = self._test_support.advance_clock(seconds)
         self._page.clock.set_fixed_time(now)
         return now

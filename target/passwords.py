@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pages import wording
 from pages.renewal_page import RenewalPage
+from target.accounts import Account, personalised
 from target.clock import TargetTime
 
 # The contract numbers its rules; rule 4 is « Ne contenir que des caractères autorisés ».
@@ -26,6 +27,17 @@ def choose_password(renewal_page: RenewalPage, target_time: TargetTime, password
     choice = PasswordChoice(password, target_time.now())
     renewal_page.choose(password, confirmation)
     return choice
+
+
+class NewPassword:
+    """The person's choice of a new password: the features' {NIR}… filled in, the moment of the click noted."""
+
+    def __init__(self, account: Account, target_time: TargetTime):
+        self._account = account
+        self._target_time = target_time
+
+    def choose_on(self, renewal_page: RenewalPage, written: str, confirmation: str | None = None) -> PasswordChoice:
+        return choose_password(renewal_page, self._target_time, personalised(written, self._account), confirmation)
 
 
 def rules_broken_on_target(rules: list[str], password: str, special_characters: str | None) -> list[str]:

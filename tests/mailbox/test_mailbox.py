@@ -34,7 +34,7 @@ def test_wait_returns_the_mail_with_every_field(mailbox, send, address):
     assert mail.headers["Subject"] and mail.headers["From"] == ["Votre Assurance Maladie <ne-pas-repondre@ameli.test>"]
     assert mail.created >= before and mail.created.tzinfo is not None
     assert mail.date.tzinfo is not None
-    assert mailbox.last_mail == mail
+    assert mailbox.read_mails[-1] == mail
     assert mail.id in mail.describe() and RENEWAL in mail.describe() and to in mail.describe()
 
 
@@ -127,7 +127,7 @@ def test_assert_no_mail_fails_naming_the_mail(mailbox, send, address):
     with pytest.raises(AssertionError) as failure:
         mailbox.assert_no_mail(to=to, window=0.2)
     assert f"Aucun mail n'était attendu pour {to}" in str(failure.value)
-    assert RENEWAL in str(failure.value) and mailbox.last_mail.id in str(failure.value)
+    assert RENEWAL in str(failure.value) and mailbox.read_mails[-1].id in str(failure.value)
 
 
 def test_assert_no_mail_sees_a_mail_that_arrives_during_the_window(mailbox, send, address):

@@ -223,11 +223,11 @@ class Visitor:
         return self.get("/mot-de-passe-oublie")
 
     def request_renewal(self, nir: str = NIR, birth_date: str = BIRTH_DATE, captcha: str | None = None,
-                        form: Page | None = None) -> Page:
+                        form: Page | None = None, **other_fields) -> Page:
         """Fill and send the forgot-password form; the right characters unless `captcha` is given."""
         form = form or self.open_forgot_password()
         typed = self.captcha_answer() if captcha is None else captcha
-        return self.submit("/mot-de-passe-oublie", form, nir=nir, birth_date=birth_date, captcha=typed)
+        return self.submit("/mot-de-passe-oublie", form, nir=nir, birth_date=birth_date, captcha=typed, **other_fields)
 
     def choose_password(self, link: str, password: str = NEW_PASSWORD, confirmation: str | None = None) -> Page:
         path = link.removeprefix(PUBLIC_URL)

@@ -282,3 +282,20 @@ def test_identity_never_travels_in_a_url_or_a_cookie(visitor, mails):
     cookie = visitor.client.get_cookie("session").value
     decoded = base64.urlsafe_b64decode(cookie.split(".")[0] + "==").decode()
     assert NIR not in decoded and "1985" not in decoded
+
+
+def test_after_the_arrow_the_previous_characters_are_refused_and_the_audio_speaks_the_new(visitor, monkeypatch):
+    from mock_site import captchas
+    spoken = []
+    monkeypatch.setattr(captchas, "speak", lambda answer: spoken.append(answer) or b"RIFF")
+    visitor.create_account()
+    form = visitor.open_forgot_password()
+    previous = visitor.captcha_answer()
+    old_audio = form.images["Caractères à recopier"].replace(".png", ".wav")
+    new = visitor.client.post("/mot-de-passe-oublie/nouvelle-liste", headers={
+        "Accept": "application/json", "X-CSRFToken": form.hidden("csrf_token")}).get_json()
+    assert visitor.client.get(old_audio).status_code == 404
+    assert visitor.client.get(new["audio_url"]).status_code == 200
+    assert spoken == [visitor.captcha_answer()] and spoken != [previous]
+    page = visitor.request_renewal(captcha=previous, form=form, captcha_id=new["id"])
+    assert page.alert == wording.CAPTCHA_WRONG

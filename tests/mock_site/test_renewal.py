@@ -58,6 +58,33 @@ def test_mail_from_is_configurable_and_links_ignore_the_host_header(make_app, ma
     assert link_in(message).startswith(PUBLIC_URL + "/")
 
 
+def test_links_never_take_the_request_host_header(app, visitor, mails):
+    visitor.create_account()
+    form = visitor.open_forgot_password()
+    # The test client keeps cookies per host: the same session goes along by hand to the forged host.
+    session = visitor.client.get_cookie("session").value
+    forged = app.test_client(use_cookies=False)
+    forged.post("/mot-de-passe-oublie", headers={"Host": "evil.example", "Cookie": f"session={session}"},
+                data={"csrf_token": form.hidden("csrf_token"), "captcha_id": form.hidden("captcha_id"),
+                      "nir": NIR, "birth_date": BIRTH_DATE, "captcha": visitor.captcha_answer()})
+    assert link_in(mails.messages[-1]).startswith(PUBLIC_URL + "/")
+
+
+def test_the_link_works_in_another_browser(visitor, new_visitor, mails):
+    visitor.create_account()
+    link = _mail_link(visitor, mails)
+    phone = new_visitor()
+    assert phone.choose_password(link).headings == ["Votre nouveau mot de passe a bien été enregistré"]
+    assert phone.log_in(NIR, NEW_PASSWORD).headings == ["Mon compte ameli"]
+
+
+def test_the_change_does_not_log_the_person_in(visitor, mails):
+    visitor.create_account()
+    visitor.choose_password(_mail_link(visitor, mails))
+    answer = visitor.client.get("/mon-compte")
+    assert answer.status_code == 302 and answer.headers["Location"].endswith("/connexion")
+
+
 def test_the_renewal_page_is_as_the_contract_says(visitor, mails):
     visitor.create_account()
     link = _mail_link(visitor, mails)

@@ -83,11 +83,15 @@ def evidence(artifacts: Path, screenshot_png: bytes) -> list[dict]:
             "example_index": None,
             "steps": step_list,
             "executed": [False, False, True, True],
-            "outcome": "failed",
-            "phase": "call",
-            "message": "AssertionError: lien « Renouveler mon mot de passe » attendu sur l'origine "
-            "http://localhost:5000, vu http://mock-site:5000/renouveler/8f3c…",
-            "details": failed_element["steps"][2]["result"]["error_message"],
+            "phases": {"setup": "passed", "call": "failed", "teardown": "passed"},
+            "failures": [
+                {
+                    "phase": "call",
+                    "message": "AssertionError: lien « Renouveler mon mot de passe » attendu sur l'origine "
+                    "http://localhost:5000, vu http://mock-site:5000/renouveler/8f3c…",
+                    "details": failed_element["steps"][2]["result"]["error_message"],
+                }
+            ],
             "screenshots": [str(screenshot)],
             "traces": [str(trace)],
             "mails": [
@@ -95,6 +99,8 @@ def evidence(artifacts: Path, screenshot_png: bytes) -> list[dict]:
                     "id": "Xk3pQ7sLmZ",
                     "subject": MAIL_SUBJECT,
                     "recipients": ["assure-3f9c@example.test"],
+                    "created": "2026-11-27T07:31:12.345+00:00",
+                    "link": f"{RUN.mailpit}/view/Xk3pQ7sLmZ.html",
                     "text": "Bonjour,\n\nPour renouveler votre mot de passe, cliquez sur le lien "
                     "ci-dessous. Il est valable 30 minutes.\nhttp://mock-site:5000/renouveler/8f3c…\n",
                 }
@@ -119,8 +125,7 @@ def evidence(artifacts: Path, screenshot_png: bytes) -> list[dict]:
                 {"keyword": "Alors", "name": "l'alerte « délai de 5 minutes » s'affiche", "line": 34},
             ],
             "executed": [True],
-            "outcome": "skipped",
-            "phase": "call",
+            "phases": {"setup": "passed", "call": "skipped", "teardown": "passed"},
             "skip_reason": SKIP_REASON,
             "duration": 0.2,
         },
@@ -141,8 +146,7 @@ def evidence(artifacts: Path, screenshot_png: bytes) -> list[dict]:
                 {"keyword": "Quand", "name": "il demande un mail de plus", "line": 8},
                 {"keyword": "Alors", "name": "l'alerte « trop de mails de renouvellement » s'affiche", "line": 9},
             ],
-            "outcome": "skipped",
-            "phase": "setup",
+            "phases": {"setup": "skipped", "teardown": "passed"},
             "skip_reason": SETUP_SKIP_REASON,
             "duration": 0.0,
         },

@@ -42,6 +42,7 @@ def test_parts_are_shown_in_the_guide_order_with_their_gaps(report_page: Page, e
 def test_statuses_skip_reasons_and_totals_are_shown(report_page: Page, example_report: Path):
     open_report(report_page, example_report)
 
+    expect(report_page.get_by_text("Recette en échec", exact=True)).to_be_visible()
     summary = report_page.get_by_role("table", name="Totaux, durée, cible et Mailpit de l'exécution")
     for label, value in (
         ("Cible", "http://localhost:5000"),
@@ -50,6 +51,7 @@ def test_statuses_skip_reasons_and_totals_are_shown(report_page: Page, example_r
         ("Scénarios", "10"),
         ("Réussis", "6"),
         ("Échoués", "2"),
+        ("En erreur", "0"),
         ("Ignorés", "2"),
     ):
         expect(summary.get_by_role("row", name=label)).to_contain_text(value)
@@ -81,8 +83,12 @@ def test_a_failure_shows_its_step_message_screenshot_trace_and_mail(report_page:
     trace_file = Path(unquote(urlparse(trace_link.evaluate("a => a.href")).path))
     assert trace_file.is_file(), f"le lien de la trace mène à {trace_file}, qui n'existe pas"
     expect(failure).to_contain_text("playwright show-trace")
-    mail = failure.get_by_role("region", name="Mail en cause")
+    mail = failure.get_by_role("region", name="Mails de ce scénario, conservés dans Mailpit")
     expect(mail.get_by_role("row", name="Objet")).to_contain_text(exemple.MAIL_SUBJECT)
     expect(mail.get_by_role("row", name="Destinataires")).to_contain_text("assure-3f9c@example.test")
+    expect(mail.get_by_role("row", name="Reçu le")).to_contain_text("27/11/2026 à 08:31:12 (heure de Paris)")
+    expect(mail.get_by_role("link", name=f"voir le mail « {exemple.MAIL_SUBJECT} »")).to_have_attribute(
+        "href", "http://localhost:8025/view/Xk3pQ7sLmZ.html"
+    )
     mail.get_by_text("Texte du mail").click()
     expect(mail).to_contain_text("Il est valable 30 minutes.")

@@ -8,10 +8,12 @@ from types import SimpleNamespace
 
 import pytest
 
+from reporting import report as report_module
 from reporting.__main__ import main as report_main
-from reporting.evidence import attach_mail, mail_record
+from reporting.evidence import attach_mails, mail_record
 from reporting.guide import GAP_TEXT, GUIDE_PARTS
 from reporting.report import (
+    ERROR,
     FAILED,
     NOT_RUN,
     PASSED,
@@ -20,6 +22,7 @@ from reporting.report import (
     load_cucumber,
     merge_results,
     render_html,
+    verdict_of,
 )
 from tests.reporting import exemple
 
@@ -132,7 +135,7 @@ def test_command_line_refuses_a_missing_json(tmp_path, capsys):
     assert "JSON Cucumber introuvable" in capsys.readouterr().err
 
 
-def test_attach_mail_records_a_mailpit_message_on_the_test(request):
+def test_attach_mails_records_a_mailpit_message_on_the_test(request):
     mailpit_message = {
         "ID": "Xk3p",
         "Subject": exemple.MAIL_SUBJECT,
@@ -141,14 +144,16 @@ def test_attach_mail_records_a_mailpit_message_on_the_test(request):
         "Bcc": [{"Name": "", "Address": "copie@example.test"}],
         "Text": "Bonjour",
     }
-    attach_mail(request, mailpit_message)
+    attach_mails(request, [mailpit_message], "http://localhost:8025/")
     name, value = request.node.user_properties[-1]
     assert name == "rapport_mail"
     assert json.loads(value) == {
         "id": "Xk3p",
         "subject": exemple.MAIL_SUBJECT,
         "recipients": ["Assuré <assure@example.test>", "copie@example.test"],
+        "created": None,
         "text": "Bonjour",
+        "link": "http://localhost:8025/view/Xk3p.html",
     }
 
 
@@ -162,7 +167,9 @@ def test_mail_record_reads_a_mail_object():
         "id": None,
         "subject": mail.subject,
         "recipients": ["assure@example.test"],
+        "created": None,
         "text": mail.text,
+        "link": None,
     }
 
 
@@ -171,3 +178,60 @@ def test_the_fixture_json_is_well_formed():
     tags = {tag["name"] for f in json.loads(Path(exemple.CUCUMBER_JSON).read_text()) for e in f["elements"]
             for tag in e["tags"]}
     assert tags == {part.tag for part in GUIDE_PARTS} - GAP_TAGS
+
+
+def test_the_page_is_escaped_and_carries_its_own_styles(tmp_path):
+    features = load_cucumber(exemple.CUCUMBER_JSON)
+    features[0]["elements"][0]["name"] = "<script>alert(1)</script>"
+    page_html = render_html(merge_results(features), RunInfo(), tmp_path)
+    assert "<script>" not in page_html and "&lt;script&gt;alert(1)&lt;/script&gt;" in page_html
+    css = (Path(report_module.__file__).parent / "templates" / "report.css").read_text(encoding="utf-8")
+    [inlined] = re.findall(r"<style>(.*?)</style>", page_html, re.DOTALL)
+    assert inlined.strip() == css.strip() and "<link" not in page_html
+
+
+def test_an_error_in_teardown_after_a_skip_is_an_error_not_a_skip(tmp_path):
+    [record] = [r for r in exemple.evidence(tmp_path, b"png") if r["name"] == exemple.SKIPPED_SCENARIO]
+    record["phases"]["teardown"] = "failed"
+    record["failures"] = [{"phase": "teardown", "message": "RuntimeError: trace non écrite", "details": "…"}]
+    [result] = merge_results([], [record])
+    assert result.status == ERROR and result.failure_phase == "teardown"
+    assert [s.status for s in result.steps] == [SKIPPED, NOT_RUN, NOT_RUN]
+    verdict = verdict_of([result], RunInfo())
+    assert verdict.text == "Recette en échec"
+    assert verdict.details == ["1 scénario en erreur sur 1."]
+
+
+def test_a_failure_outside_the_scenarios_or_a_stopped_run_is_never_a_success():
+    results = merge_results(load_cucumber(exemple.CUCUMBER_JSON))
+    passed = [r for r in results if r.status == PASSED]
+    assert verdict_of(passed, RunInfo(pytest_counts={"passed": len(passed)})).outcome == "reussie"
+    collection_error = verdict_of(passed, RunInfo(pytest_counts={"passed": len(passed), "error": 1}))
+    assert collection_error.outcome == "echec"
+    assert "hors des scénarios" in collection_error.details[-1]
+    interrupted = verdict_of(passed, RunInfo(pytest_counts={"passed": len(passed)}, exit_status=2))
+    assert interrupted.text == "Recette incomplète"
+    assert interrupted.details == ["L'exécution a été interrompue (code de sortie de pytest : 2)."]
+    assert verdict_of([], RunInfo()).text == "Aucun scénario exécuté"
+
+
+def test_every_mail_of_a_failure_is_listed_with_its_mailpit_link(tmp_path):
+    records = exemple.evidence(tmp_path, b"png")
+    second = {**records[0]["mails"][0], "id": "Yz9", "subject": "Votre compte ameli – mot de passe modifié"}
+    records[0]["mails"].append({**second, "link": "http://localhost:8025/view/Yz9.html"})
+    results = merge_results(load_cucumber(exemple.CUCUMBER_JSON), records)
+    page_html = unescape(render_html(results, RunInfo(), tmp_path))
+    mails = re.search(r'<section class="mails".*?</section>', section_of(page_html, "etape-4"), re.DOTALL).group(0)
+    assert "Mails de ce scénario, conservés dans Mailpit" in mails
+    assert mails.count("<caption>Mail ") == 2
+    for mail_id in ("Xk3pQ7sLmZ", "Yz9"):
+        assert f'href="http://localhost:8025/view/{mail_id}.html"' in mails
+
+
+def test_the_summary_json_is_written_beside_the_page_with_the_same_verdict(tmp_path):
+    html_file = exemple.write_example_report(tmp_path, b"png")
+    summary = json.loads(html_file.with_suffix(".json").read_text(encoding="utf-8"))
+    assert summary["verdict"]["text"] == "Recette en échec"
+    assert f'<p class="verdict echec">{summary["verdict"]["text"]}</p>' in html_file.read_text(encoding="utf-8")
+    assert summary["scenarios"] == {"total": 10, "passed": 6, "failed": 2, "error": 0, "skipped": 2}
+    assert {r["name"]: r["status"] for r in summary["results"]}[exemple.SKIPPED_SCENARIO] == SKIPPED

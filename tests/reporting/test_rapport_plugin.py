@@ -74,10 +74,13 @@ def heading_shown(page, title):
 """
 
 CONFTEST = """\
+from datetime import UTC, datetime
+from types import SimpleNamespace
+
 import pytest
 
 from harness.browser import chromium_launch_args
-from reporting.evidence import attach_mail, set_run_info
+from reporting.evidence import attach_mails, set_run_info
 
 pytest_plugins = ["reporting.plugin"]
 
@@ -97,12 +100,22 @@ def needs_an_account_without_address(request):
         pytest.skip("la cible n'a pas de compte sans adresse mail")
 
 
+# The mails a scenario's inbox read, as the suite's Mail carries them.
+MAILS = [
+    SimpleNamespace(id="m1", subject="Votre compte ameli – renouveler mon mot de passe",
+                    recipients=("assure@example.test",), created=datetime(2026, 11, 27, 7, 31, tzinfo=UTC),
+                    text="Bonjour"),
+    SimpleNamespace(id="m2", subject="Votre compte ameli – votre mot de passe a été modifié",
+                    recipients=("assure@example.test",), created=datetime(2026, 11, 27, 7, 32, tzinfo=UTC),
+                    text="Votre mot de passe a été modifié"),
+]
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
     report = yield
     if report.failed and report.when == "call":
-        attach_mail(report, {"ID": "m1", "Subject": "Votre compte ameli – renouveler mon mot de passe",
-                             "To": [{"Name": "", "Address": "assure@example.test"}], "Text": "Bonjour"})
+        attach_mails(report, MAILS, "http://mailpit.example.test:8025")
     return report
 """
 
@@ -175,6 +188,8 @@ def test_report_of_an_xdist_run_holds_every_scenario_and_the_failure_evidence(su
     expect(summary.get_by_role("row", name="Cible")).to_contain_text("http://cible.example.test")
     expect(summary.get_by_role("row", name="Mailpit")).to_contain_text("http://mailpit.example.test:8025")
     expect(summary.get_by_role("row", name="Scénarios")).to_contain_text("6")
+    expect(summary.get_by_role("row", name="Décompte de pytest")).to_contain_text("3 réussis, 1 échoué, 2 ignorés")
+    expect(report_page.get_by_text("Recette en échec", exact=True)).to_be_visible()
     expect(report_page.get_by_role("region", name="Étape 3bis (cas 1) : envoi du mail impossible")).to_contain_text(
         "Raison : la cible n'a pas de compte sans adresse mail"
     )
@@ -192,6 +207,11 @@ def test_report_of_an_xdist_run_holds_every_scenario_and_the_failure_evidence(su
     trace_href = failure.get_by_role("link", name="trace.zip").evaluate("a => a.href")
     trace_file = Path(unquote(urlparse(trace_href).path))
     assert trace_file.is_file() and trace_file.parent.parent == suite_run / "reports" / "artifacts", trace_file
-    expect(failure.get_by_role("region", name="Mail en cause")).to_contain_text(
-        "Votre compte ameli – renouveler mon mot de passe"
-    )
+    mails = failure.get_by_role("region", name="Mails de ce scénario, conservés dans Mailpit")
+    for mail_id, subject in (
+        ("m1", "Votre compte ameli – renouveler mon mot de passe"),
+        ("m2", "Votre compte ameli – votre mot de passe a été modifié"),
+    ):
+        expect(mails.get_by_role("link", name=f"voir le mail « {subject} »")).to_have_attribute(
+            "href", f"http://mailpit.example.test:8025/view/{mail_id}.html"
+        )

@@ -1,0 +1,55 @@
+# language: fr
+Fonctionnalité: Sécurité du parcours - ce qu'un renouvellement de mot de passe doit garantir
+  Le lien du mail de renouvellement ouvre l'accès au compte de l'assuré. Il ne doit
+  mener qu'au site lui-même, ne pas fuiter vers d'autres sites, ne pas pouvoir être
+  deviné, ne rien dire de l'assuré et ne servir qu'une fois ; changer son mot de
+  passe ne connecte pas l'assuré à sa place : il se connecte lui-même.
+  (D'après la fiche « Forgot Password » de l'OWASP.)
+
+  Contexte:
+    Étant donné un assuré dont le compte a une adresse mail validée
+
+  @securite
+  Plan du scénario: Un en-tête « <en-tête> » falsifié n'envoie pas le lien vers un autre site
+    Quand il demande le renouvellement de son mot de passe avec un en-tête « <en-tête> » falsifié
+    Alors il reçoit le mail « Votre compte ameli – renouveler mon mot de passe »
+    Et le lien « Renouveler mon mot de passe » de ce mail mène au site lui-même
+    Et la version texte de ce mail donne la même adresse
+
+    Exemples:
+      | en-tête          |
+      | Host             |
+      | X-Forwarded-Host |
+
+  @securite
+  Scénario: La page de renouvellement ne transmet son adresse à aucun autre site
+    Étant donné qu'il a reçu le mail de renouvellement
+    Quand il clique sur « Renouveler mon mot de passe » dans le mail
+    Alors la page « Choisissez votre nouveau mot de passe » s'affiche
+    Et cette page demande au navigateur de ne transmettre son adresse à aucun site
+
+  @securite
+  Scénario: Le lien ne se devine pas et ne dit rien de l'assuré
+    Étant donné qu'il a reçu deux mails de renouvellement
+    Alors la partie secrète de leurs liens porte au moins 128 bits de hasard
+    Et leurs liens ne contiennent ni son numéro de sécurité sociale ni son adresse mail
+
+  @securite
+  Scénario: Changer son mot de passe ne connecte pas l'assuré
+    Étant donné qu'il a reçu le mail de renouvellement
+    Et qu'il a ouvert le lien du mail
+    Quand il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche
+    Et il n'est pas connecté à son compte
+    Quand il clique sur « Connectez-vous »
+    Alors la page « Connexion à mon compte ameli » s'affiche
+    Et il n'est pas connecté à son compte
+
+  @securite
+  Scénario: Le même lien validé en même temps sur deux appareils ne change le mot de passe qu'une fois
+    Étant donné qu'il a reçu le mail de renouvellement
+    Et qu'il a ouvert le lien du mail sur son ordinateur et sur son téléphone
+    Quand il valide au même moment un nouveau mot de passe sur ses deux appareils
+    Alors un seul de ses appareils affiche la page « Votre nouveau mot de passe a bien été enregistré »
+    Et l'autre refuse le lien avec le message « Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent. »
+    Et il reçoit le mail « Votre compte ameli – votre mot de passe a été modifié »

@@ -1,0 +1,123 @@
+"""A mail that comes late is still seen: the end of the run looks again.
+
+Each scenario that read its mailbox leaves, at teardown, what it saw: the mails
+it took (each subject it waited for) and whether it promised that no more would
+come. Once every scenario has run, and a late mail has had the time a mail is
+given to arrive (--no-mail-window, counted from each scenario's end), the
+controller looks in Mailpit again: a mail that the scenario did not take, of a
+subject it waited for or after its promise of silence, fails that scenario (an
+error of its teardown, in the terminal, the JUnit file and the HTML report).
+Then the mails of the scenarios that passed are deleted, by their exact
+address; a failed scenario's mails stay in Mailpit for whoever investigates.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from _pytest.reports import TestReport
+
+from mails.inbox import LEDGER_PROPERTY
+from mails.mail import collapse_spaces
+from mails.mailbox import Mailbox
+
+CLOCK_MARGIN = timedelta(minutes=1)
+
+
+@dataclass
+class Entry:
+    nodeid: str
+    location: tuple
+    record: dict
+    ended: float  # time.monotonic() when its teardown report came
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        config.pluginmanager.register(MailLedger(config), "mail-ledger")
+
+
+class MailLedger:
+    def __init__(self, config: pytest.Config):
+        self.config = config
+        self.entries: list[Entry] = []
+        self.failed: set[str] = set()
+        # Mailpit's clock may differ a little from ours: look a minute further back.
+        self.started = datetime.now(UTC) - CLOCK_MARGIN
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        if report.failed:
+            self.failed.add(report.nodeid)
+        if report.when == "teardown":
+            self.entries.extend(
+                Entry(report.nodeid, report.location, value, time.monotonic())
+                for name, value in report.user_properties if name == LEDGER_PROPERTY
+            )
+
+    # First: before the JUnit file, the cucumber JSON and the HTML report are written.
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_sessionfinish(self, session: pytest.Session) -> None:
+        if not self.entries:
+            return
+        window = late_mail_window(self.config)
+        deadline = max(entry.ended for entry in self.entries) + window
+        mailbox = Mailbox(self.entries[0].record["mailpit"], timeout=window)
+        late = mailbox.poll(lambda: self._unexpected(mailbox), deadline) or {}
+        for entry, mails in late.items():
+            self._fail(session, entry, mails, window)
+        for entry in self.entries:
+            if entry.nodeid not in self.failed:
+                mailbox.delete_all_to(entry.record["address"])
+
+    def _unexpected(self, mailbox: Mailbox) -> dict[int, list[dict]] | None:
+        """The scenarios (by index) with a mail they did not take, and those mails' summaries."""
+        scenarios_of = {}
+        for index, entry in enumerate(self.entries):
+            if entry.nodeid not in self.failed:
+                scenarios_of.setdefault(entry.record["address"].lower(), []).append(index)
+        found: dict[int, list[dict]] = {}
+        for summary in mailbox.all_summaries(newer_than=self.started):
+            for recipient in summary.get("To") or []:
+                for index in scenarios_of.get((recipient.get("Address") or "").lower(), []):
+                    if is_unexpected(summary, self.entries[index].record):
+                        found.setdefault(index, []).append(summary)
+        return found or None
+
+    def _fail(self, session: pytest.Session, index: int, summaries: list[dict], window: float) -> None:
+        entry = self.entries[index]
+        message = (
+            f"Mail inattendu pour {entry.record['address']}, arrivé après les vérifications du scénario "
+            f"(la recette attend encore {window:g} s les mails en retard) :\n"
+            + "\n".join(f"  - « {s.get('Subject', '')} », reçu le {s['Created']} (id {s['ID']})" for s in summaries)
+            + f"\nMailpit : {entry.record['mailpit']}"
+        )
+        report = TestReport(entry.nodeid, entry.location, {}, "failed", message, "teardown", user_properties=[])
+        self.failed.add(entry.nodeid)
+        session.config.hook.pytest_runtest_logreport(report=report)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def late_mail_window(config: pytest.Config) -> float:
+    """As long as a mail is awaited, by default: a mail not waited for is not waited against either."""
+    window = config.getoption("--no-mail-window")
+    return config.getoption("--mail-timeout") if window is None else window
+
+
+def is_unexpected(summary: dict, record: dict) -> bool:
+    """A mail to the scenario's address that it did not take: of a subject it waited for
+    (since it began), or of any subject after it promised that none would come."""
+    if summary["ID"] in record["seen"]:
+        return False
+    created = datetime.fromisoformat(summary["Created"])
+
+    def after(moment: str | None) -> bool:
+        return moment is None or created >= datetime.fromisoformat(moment)
+
+    awaited = any(not subject or collapse_spaces(summary.get("Subject", "")) == collapse_spaces(subject) for subject in record["subjects"])
+    silenced = record["silence"] is not None and after(record["silence"]["since"])
+    return (awaited and after(record["since"])) or silenced
+
+
