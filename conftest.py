@@ -39,6 +39,7 @@ pytest_plugins = [
     "steps.mail_steps",
     "steps.password_steps",
     "steps.time_steps",
+    "steps.accessibility_steps",
 ]
 
 ROOT = Path(__file__).parent

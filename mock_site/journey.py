@@ -17,6 +17,7 @@ from flask import (
 
 from mock_site import captchas, mailer, rules, wording
 from mock_site.clock import PARIS, now, session_id, today_in_paris
+from mock_site.invalid_fields import fields_concerned
 from mock_site.store import Account, current_store
 
 bp = Blueprint("journey", __name__)
@@ -108,6 +109,7 @@ def _captcha_urls(captcha_id: str) -> dict:
 def _template_helpers():
     return {
         "captcha_urls": _captcha_urls,
+        "fields_concerned": fields_concerned,
         "password_rules": wording.PASSWORD_RULES,
         "password_special_characters": rules.PASSWORD_SPECIAL_CHARACTERS,
     }

@@ -23,6 +23,7 @@ GUIDE_PARTS: tuple[GuidePart, ...] = (
     GuidePart("etape-5", "Étape 5 : le nouveau mot de passe"),
     GuidePart("etape-6", "Étape 6 : confirmation du nouveau mot de passe"),
     GuidePart("mail-non-recu", "Mail non reçu : vérifications"),
+    GuidePart("accessibilite", "Accessibilité (RGAA)"),
 )
 
 GUIDE_TAGS = frozenset(part.tag for part in GUIDE_PARTS)
