@@ -14,7 +14,9 @@ from accessibility.rendering import Viewport
 WCAG_21_AA_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 RUN_OPTIONS = {"runOnly": {"type": "tag", "values": list(WCAG_21_AA_TAGS)}, "resultTypes": ["violations"]}
 
-# axe-core's French texts: each rule's help and each failure summary in French.
+# axe-core's French texts (each rule's help, each failure summary), from axe-core at this version:
+# a newer axe-core inside axe-playwright-python needs its own locales/fr.json.
+AXE_CORE_VERSION = "4.12.1"
 FRENCH_LOCALE = json.loads((Path(__file__).parent / "axe_fr.json").read_text(encoding="utf-8"))
 _AXE_IN_FRENCH = f"{AXE_SCRIPT}\naxe.configure({{locale: {json.dumps(FRENCH_LOCALE)}}});"
 
@@ -23,6 +25,7 @@ IMPACTS = {"critical": "critique", "serious": "grave", "moderate": "modéré", "
 _WCAG_CRITERION = re.compile(r"wcag(\d)(\d)(\d+)")
 _RGAA_TEST = re.compile(r"RGAA-(\d+\.\d+\.\d+)")
 _MAX_ELEMENTS = 5
+_MAX_HTML = 200
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Violation:
             rgaa=tuple(match.group(1) for match in map(_RGAA_TEST.fullmatch, tags) if match),
             elements=tuple(
                 Element(
-                    html=" ".join(node.get("html", "").split()),
+                    html=_shortened(" ".join(node.get("html", "").split())),
                     selector=" ".join(str(part) for part in node.get("target", [])),
                     why=" ".join(node.get("failureSummary", "").split()),
                 )
@@ -64,7 +67,8 @@ class Violation:
 
     def describe(self) -> str:
         criteria = [f"WCAG {', '.join(self.wcag) or 'non précisé'}"]
-        criteria.append(f"RGAA {', '.join(self.rgaa)}" if self.rgaa else "RGAA : pas de test associé par axe")
+        rgaa = [f"critère {test.rsplit('.', 1)[0]} (test {test})" for test in self.rgaa]
+        criteria.append(f"RGAA {', '.join(rgaa)}" if rgaa else "RGAA : aucun test associé par axe-core")
         lines = [
             f"- {self.help} (règle axe « {self.rule} », impact {self.impact})",
             f"  Critères : {' ; '.join(criteria)}",
@@ -78,6 +82,10 @@ class Violation:
         if len(self.elements) > _MAX_ELEMENTS:
             lines.append(f"    • … et {len(self.elements) - _MAX_ELEMENTS} autres")
         return "\n".join(lines)
+
+
+def _shortened(html: str) -> str:
+    return html if len(html) <= _MAX_HTML else f"{html[:_MAX_HTML]}…"
 
 
 def axe_violations(page: Page) -> list[Violation]:
