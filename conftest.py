@@ -31,6 +31,7 @@ pytest_plugins = [
     "steps.password_steps",
     "steps.time_steps",
     "steps.security_steps",
+    "steps.accessibility_steps",
 ]
 
 # People often read the mail on their phone (contract 1.1).

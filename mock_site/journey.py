@@ -22,6 +22,7 @@ from flask import (
 
 from mock_site import captchas, faults, mailer, rules, wording
 from mock_site.clock import PARIS, now, session_id, today_in_paris
+from mock_site.invalid_fields import fields_concerned
 from mock_site.store import Account, Captcha, current_store, token_hash
 
 bp = Blueprint("journey", __name__)
@@ -131,6 +132,7 @@ def _template_helpers():
     return {
         "captcha_urls": _captcha_urls,
         "fault": faults.active,
+        "fields_concerned": fields_concerned,
         "password_rules": wording.PASSWORD_RULES,
         "password_special_characters": rules.PASSWORD_SPECIAL_CHARACTERS,
     }

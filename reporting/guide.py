@@ -24,6 +24,7 @@ GUIDE_PARTS: tuple[GuidePart, ...] = (
     GuidePart("etape-6", "Étape 6 : confirmation du nouveau mot de passe"),
     GuidePart("mail-non-recu", "Mail non reçu : vérifications"),
     GuidePart("securite", "Sécurité du parcours"),
+    GuidePart("accessibilite", "Accessibilité (RGAA)"),
 )
 
 GUIDE_TAGS = frozenset(part.tag for part in GUIDE_PARTS)
