@@ -2,7 +2,7 @@
 # Sets up everything the suite needs on a fresh machine (Python packages, a
 # Chromium), then runs it. Extra arguments go to pytest.
 #   ./run.sh acceptance   the guide's scenarios against the bundled mock site
-#   ./run.sh tests        the project's own tests, then the acceptance run with -n 2
+#   ./run.sh tests        the project's own tests (-n 2), then the acceptance run with -n 2
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
@@ -38,7 +38,7 @@ case "$command" in
   tests)
     install_packages
     install_browser
-    "$PYTHON" -m pytest tests "$@"
+    "$PYTHON" -m pytest tests -n 2 "$@"
     exec "$PYTHON" -m pytest steps -n 2
     ;;
   *)
