@@ -1,4 +1,5 @@
-"""Which Mailpit the suite reads: the one given, else a `mailpit` binary, else the embedded catcher."""
+"""Which Mailpit the suite reads: the one given, else a `mailpit` binary (PATH, then the project's
+.tools/bin, where ./run.sh builds it), else the embedded catcher."""
 
 from __future__ import annotations
 
@@ -10,16 +11,21 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import requests
 
 from mock_site.mailpit import start_catcher
+from mock_site.mailpit.api import VERSION as CATCHER_VERSION
 
 _CHECK_TIMEOUT = 3.0
 _BINARY_START_TIMEOUT = 15.0
 _BINARY_POLL = 0.1
 
 KINDS = ("url", "binary", "embedded")
+
+# Where ./run.sh builds the pinned Mailpit (see mailpit.version).
+PROJECT_MAILPIT = Path(__file__).resolve().parents[1] / ".tools" / "bin" / "mailpit"
 
 
 class MailpitUnreachable(RuntimeError):
@@ -51,12 +57,14 @@ class MailpitService:
     smtp_host: str | None
     smtp_port: int | None
     kind: str
+    version: str
+    executable: str | None = None
     _stop: Callable[[], None] = field(default=lambda: None, repr=False)
 
     def describe(self) -> str:
-        label = {"url": "donné", "binary": "binaire `mailpit` démarré", "embedded": "embarqué"}[self.kind]
+        label = {"url": "donné", "binary": f"binaire {self.executable} démarré", "embedded": "embarqué"}[self.kind]
         smtp = f"SMTP {self.smtp_host}:{self.smtp_port}" if self.smtp_host else "SMTP non indiqué"
-        return f"Mailpit : {label} ({self.url}, {smtp})"
+        return f"Mailpit {self.version} : {label} ({self.url}, {smtp})"
 
     def stop(self) -> None:
         self._stop()
@@ -75,13 +83,15 @@ def _parse_smtp(smtp: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def _start_binary(executable: str) -> MailpitService:
+def start_binary(executable: str) -> MailpitService:
     http_port, smtp_port = _free_port(), _free_port()
     url = f"http://127.0.0.1:{http_port}"
     # Its log goes to a file, not a pipe: a pipe nobody reads would block Mailpit once full.
     log = tempfile.TemporaryFile()  # noqa: SIM115 - open while Mailpit runs, closed by stop()
     process = subprocess.Popen(
-        [executable, "--listen", f"127.0.0.1:{http_port}", "--smtp", f"127.0.0.1:{smtp_port}"],
+        # Loopback only; no release check (it would reach GitHub from /api/v1/info).
+        [executable, "--listen", f"127.0.0.1:{http_port}", "--smtp", f"127.0.0.1:{smtp_port}",
+         "--disable-version-check"],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -103,7 +113,7 @@ def _start_binary(executable: str) -> MailpitService:
             log.close()
             raise MailpitUnreachable(f"{executable} s'est arrêté au démarrage (code {process.returncode}) : {errors}")
         try:
-            check_reachable(url, timeout=1.0)
+            info = check_reachable(url, timeout=1.0)
             break
         except MailpitUnreachable:
             if time.monotonic() > deadline:
@@ -112,7 +122,7 @@ def _start_binary(executable: str) -> MailpitService:
                     f"{executable} n'a pas répondu sur {url}/api/v1/info en {_BINARY_START_TIMEOUT:g} s"
                 ) from None
             threading.Event().wait(_BINARY_POLL)  # the process is starting; bounded by the deadline above
-    return MailpitService(url, "127.0.0.1", smtp_port, "binary", stop)
+    return MailpitService(url, "127.0.0.1", smtp_port, "binary", info["Version"], executable, stop)
 
 
 def provide_mailpit(url: str | None, smtp: str | None = None) -> MailpitService:
@@ -122,11 +132,11 @@ def provide_mailpit(url: str | None, smtp: str | None = None) -> MailpitService:
     """
     if url:
         url = url.rstrip("/")
-        check_reachable(url)
+        info = check_reachable(url)
         host, port = _parse_smtp(smtp) if smtp else (None, None)
-        return MailpitService(url, host, port, "url")
-    executable = shutil.which("mailpit")
+        return MailpitService(url, host, port, "url", info["Version"])
+    executable = shutil.which("mailpit") or shutil.which(str(PROJECT_MAILPIT))
     if executable:
-        return _start_binary(executable)
+        return start_binary(executable)
     catcher = start_catcher()
-    return MailpitService(catcher.url, catcher.smtp_host, catcher.smtp_port, "embedded", catcher.stop)
+    return MailpitService(catcher.url, catcher.smtp_host, catcher.smtp_port, "embedded", CATCHER_VERSION, None, catcher.stop)

@@ -1,7 +1,7 @@
 """An embedded, Mailpit-compatible mail catcher, for machines without Mailpit.
 
 `start_catcher()` runs an aiosmtpd SMTP server and a threaded HTTP server that
-answers the part of Mailpit's REST API (v1.30) that the suite reads.
+answers the part of Mailpit's REST API (v1.33, see mailpit.version) that the suite reads.
 """
 
 import socket

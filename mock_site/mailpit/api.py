@@ -8,7 +8,8 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from mock_site.mailpit.store import MessageStore, StoredMessage
 
-VERSION = "v1.30.0 (mock_site.mailpit)"
+# The Mailpit release whose API this copies (mailpit.version); tests/mailpit checks they agree.
+VERSION = "v1.33.1 (mock_site.mailpit)"
 
 bp = Blueprint("mailpit", __name__)
 

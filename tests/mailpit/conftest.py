@@ -2,7 +2,6 @@
 
 import copy
 import json
-import os
 import smtplib
 import uuid
 from email.message import EmailMessage
@@ -15,8 +14,8 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def swagger_path() -> Path:
-    return Path(os.environ.get("MAILPIT_SWAGGER") or REPO_ROOT.parent / "shared" / "mailpit" / "swagger.json")
+# Mailpit's API description, from the Go module of the pinned release (mailpit.version).
+SWAGGER = REPO_ROOT / "mock_site" / "mailpit" / "swagger.json"
 
 
 def _strict(schema):
@@ -80,10 +79,7 @@ class Swagger:
 
 @pytest.fixture(scope="session")
 def swagger() -> Swagger:
-    path = swagger_path()
-    if not path.is_file():
-        pytest.skip(f"Mailpit's swagger.json not found at {path} (set MAILPIT_SWAGGER): responses cannot be checked")
-    return Swagger(json.loads(path.read_text(encoding="utf-8")))
+    return Swagger(json.loads(SWAGGER.read_text(encoding="utf-8")))
 
 
 @pytest.fixture
