@@ -30,12 +30,17 @@ def _text(body: str, status: int = 200, mimetype: str = "text/plain") -> Respons
     return Response(body, status=status, mimetype=mimetype)
 
 
+def _go_text(body: str, status: int = 200) -> Response:
+    # Mailpit's fourOFour, httpError and "ok" answers: "text/plain" with no charset.
+    return Response(body, status=status, content_type="text/plain")
+
+
 def _not_found() -> Response:
-    return _text("404 page not found", 404)
+    return _go_text("404 page not found", 404)
 
 
 def _bad_request(message: str) -> Response:
-    return _text(message, 400)
+    return _go_text(message, 400)
 
 
 def _start_limit() -> tuple[int, int]:
@@ -123,7 +128,7 @@ def delete_messages():
         _store().delete(ids)
     else:
         _store().delete_all()
-    return _text("ok")
+    return _go_text("ok")
 
 
 def _query() -> str | None:
@@ -147,7 +152,7 @@ def delete_search():
         return _bad_request("Error: no search query")
     store = _store()
     store.delete([message.id for message in store.search(query)])
-    return _text("ok")
+    return _go_text("ok")
 
 
 @bp.get("/api/v1/message/<message_id>")
@@ -177,12 +182,14 @@ def raw(message_id: str):
 @bp.get("/view/<message_id>.html")
 def view_html(message_id: str):
     found = _store().get(message_id)
-    if found is None or not found.html:
-        return _not_found()
+    if found is None:
+        return _text("Message not found", 404)
+    if not found.html:
+        return _text("This message does not contain a HTML part", 404)
     return _text(found.html, mimetype="text/html")
 
 
 @bp.get("/view/<message_id>.txt")
 def view_text(message_id: str):
     found = _store().get(message_id)
-    return _not_found() if found is None else _text(found.text)
+    return _text("Message not found", 404) if found is None else _text(found.text)

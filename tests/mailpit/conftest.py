@@ -39,11 +39,17 @@ class Swagger:
     # (server/apiv1/messages.go, DeleteSearch), as its OKResponse schema (a string) says.
     PRODUCES_AS_MAILPIT: ClassVar[dict] = {("/api/v1/search", "DELETE"): ["text/plain"]}
 
+    # In summaries Mailpit sends null for an empty address list (stored with `omitempty`), which its swagger omits.
+    NULL_AS_MAILPIT: ClassVar[dict] = {"MessageSummary": ("To", "Cc", "Bcc", "ReplyTo")}
+
     def __init__(self, document: dict):
         self.document = document
         definitions = _strict(copy.deepcopy(document["definitions"]))
         for name, extra in self.LEGACY_FIELDS.items():
             definitions[name]["properties"].update(extra)
+        for name, fields in self.NULL_AS_MAILPIT.items():
+            for field in fields:
+                definitions[name]["properties"][field] = {"anyOf": [definitions[name]["properties"][field], {"type": "null"}]}
         self.definitions = definitions
 
     def operation(self, path: str, method: str) -> dict:
