@@ -8,11 +8,10 @@ import socket
 import threading
 from dataclasses import dataclass
 
-from aiosmtpd.controller import Controller
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from mock_site.mailpit.api import create_app
-from mock_site.mailpit.smtp import CatchAll
+from mock_site.mailpit.smtp import CatchAll, MailpitController
 from mock_site.mailpit.store import MessageStore
 from mock_site.server import QuietRequestHandler
 
@@ -27,7 +26,7 @@ class RunningCatcher:
     smtp_host: str
     smtp_port: int
     store: MessageStore
-    _smtp: Controller
+    _smtp: MailpitController
     _http: BaseWSGIServer
     _http_thread: threading.Thread
 
@@ -44,11 +43,11 @@ def _free_port(host: str) -> int:
         return probe.getsockname()[1]
 
 
-def _start_smtp(store: MessageStore, host: str, port: int) -> Controller:
+def _start_smtp(store: MessageStore, host: str, port: int) -> MailpitController:
     # aiosmtpd's Controller checks that it is up by connecting to its own port,
     # so it needs a real port number: port 0 is resolved here, retried on a race.
     for attempt in range(_SMTP_START_ATTEMPTS):
-        controller = Controller(
+        controller = MailpitController(
             CatchAll(store), hostname=host, port=port or _free_port(host), enable_SMTPUTF8=True
         )
         try:

@@ -8,6 +8,7 @@ import socket
 from datetime import datetime
 from email.utils import getaddresses
 
+from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from mock_site.mailpit.store import MessageStore, header_block, new_id
@@ -24,8 +25,27 @@ _ADDRESS = re.compile(r'^(?:"[^"\r\n]*"|[^\s"@<>()\[\],;:]+)@[^\s"@<>()\[\],;:\\
 _HEADER_NAME = re.compile(rb"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+[ \t]*$")
 
 
+# aiosmtpd needs a name to know that HELO/EHLO was said; Mailpit accepts them without one.
+_NO_NAME = " "
+
+
 class UnreadableMessage(ValueError):
     pass
+
+
+class MailpitSMTP(SMTP):
+    """aiosmtpd, greeting a HELO or EHLO without a name as Mailpit does (250), not with a 501."""
+
+    async def smtp_HELO(self, hostname: str):
+        await super().smtp_HELO(hostname or _NO_NAME)
+
+    async def smtp_EHLO(self, hostname: str):
+        await super().smtp_EHLO(hostname or _NO_NAME)
+
+
+class MailpitController(Controller):
+    def factory(self):
+        return MailpitSMTP(self.handler, **self.SMTP_kwargs)
 
 
 def _check_readable(raw: bytes) -> None:
@@ -81,7 +101,7 @@ def received_header(session: Session, first_recipient: str, now: datetime | None
     now = now or datetime.now().astimezone()
     date = f"{now:%a}, {now.day} {now:%b %Y %H:%M:%S %z} ({now.tzname()})"
     return (
-        f"Received: from {session.host_name or ''} ({remote_host} [{ip}])\r\n"
+        f"Received: from {(session.host_name or '').strip()} ({remote_host} [{ip}])\r\n"
         f"        by {socket.gethostname()} (mock_site.mailpit) with SMTP\r\n"
         f"        for <{first_recipient}>; {date}\r\n"
     ).encode()
