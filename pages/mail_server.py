@@ -38,7 +38,10 @@ def check_reachable(url: str, timeout: float = _CHECK_TIMEOUT) -> dict:
     try:
         response = requests.get(info_url, timeout=timeout)
         response.raise_for_status()
-        info = response.json()
+        try:
+            info = response.json()
+        except ValueError:  # a page, not JSON: what Mailpit serves outside its API
+            info = None
         if not isinstance(info, dict) or "Version" not in info:
             raise ValueError(f"pas une réponse de Mailpit : {response.text[:200]!r}")
         return info

@@ -116,9 +116,8 @@ def test_a_binary_that_dies_at_start_is_reported(monkeypatch, tmp_path):
 def test_a_given_url_is_checked_and_used_as_is(catcher):
     service = provide_mailpit(catcher.url + "/", smtp=f"{catcher.smtp_host}:{catcher.smtp_port}")
     assert (service.kind, service.url, service.smtp_port) == ("url", catcher.url, catcher.smtp_port)
-    assert service.describe() == (
-        f"Mailpit {CATCHER_VERSION} : donné ({catcher.url}, SMTP {catcher.smtp_host}:{catcher.smtp_port})"
-    )
+    version = requests.get(f"{catcher.url}/api/v1/info", timeout=5).json()["Version"]
+    assert service.describe() == f"Mailpit {version} : donné ({catcher.url}, SMTP {catcher.smtp_host}:{catcher.smtp_port})"
     service.stop()  # stops nothing: that Mailpit is not ours
     assert check_reachable(catcher.url)["Messages"] >= 0
 
