@@ -387,7 +387,7 @@ def _term_predicate(term: str):
     for prefix, texts_of in addresses.items():
         if lowered.startswith(prefix):
             wanted = _go_json(clean_search_text(term[len(prefix):]))[1:-1]
-            return (lambda m: any(_like(wanted, text) for text in texts_of(m))) if wanted else None
+            return (lambda m, w=wanted, t=texts_of: any(_like(w, text) for text in t(m))) if wanted else None
     if lowered.startswith("subject:"):
         wanted = term[len("subject:"):]
         return (lambda m: _like(wanted, m.subject)) if wanted else None

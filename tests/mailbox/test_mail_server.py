@@ -12,7 +12,12 @@ import requests
 
 from mock_site.mailpit.api import VERSION as CATCHER_VERSION
 from pages import mail_server
-from pages.mail_server import PROJECT_MAILPIT, MailpitUnreachable, check_reachable, provide_mailpit
+from pages.mail_server import (
+    PROJECT_MAILPIT,
+    MailpitUnreachable,
+    check_reachable,
+    provide_mailpit,
+)
 from tests.conftest import PINNED_MAILPIT
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
