@@ -86,7 +86,8 @@ def _parse_smtp(smtp: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def start_binary(executable: str) -> MailpitService:
+def start_binary(executable: str, *options: str) -> MailpitService:
+    """Mailpit on free loopback ports; `options` are more of its flags (e.g. --enable-chaos)."""
     http_port, smtp_port = _free_port(), _free_port()
     url = f"http://127.0.0.1:{http_port}"
     # Its log goes to a file, not a pipe: a pipe nobody reads would block Mailpit once full.
@@ -94,7 +95,7 @@ def start_binary(executable: str) -> MailpitService:
     process = subprocess.Popen(
         # Loopback only; no release check (it would reach GitHub from /api/v1/info).
         [executable, "--listen", f"127.0.0.1:{http_port}", "--smtp", f"127.0.0.1:{smtp_port}",
-         "--disable-version-check"],
+         "--disable-version-check", *options],
         stdout=log,
         stderr=subprocess.STDOUT,
     )

@@ -6,6 +6,7 @@ import time
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
+from mock_site.mailpit.chaos import Chaos, ChaosError
 from mock_site.mailpit.store import MessageStore, StoredMessage
 
 # The Mailpit release whose API this copies (mailpit.version); tests/mailpit checks they agree.
@@ -14,9 +15,10 @@ VERSION = "v1.33.1 (mock_site.mailpit)"
 bp = Blueprint("mailpit", __name__)
 
 
-def create_app(store: MessageStore) -> Flask:
+def create_app(store: MessageStore, chaos: Chaos | None = None) -> Flask:
     app = Flask(__name__)
     app.config["STORE"] = store
+    app.config["CHAOS"] = chaos or Chaos()
     app.json.sort_keys = False
     app.register_blueprint(bp)
     return app
@@ -193,3 +195,27 @@ def view_html(message_id: str):
 def view_text(message_id: str):
     found = _store().get(message_id)
     return _text("Message not found", 404) if found is None else _text(found.text)
+
+
+@bp.get("/api/v1/chaos")
+def get_chaos():
+    chaos = current_app.config["CHAOS"]
+    return jsonify(chaos.as_json()) if chaos.enabled else _bad_request("Chaos is not enabled")
+
+
+@bp.put("/api/v1/chaos")
+def set_chaos():
+    chaos = current_app.config["CHAOS"]
+    if not chaos.enabled:
+        return _bad_request("Chaos is not enabled")
+    body = request.get_data()
+    if not body.strip():
+        return _bad_request("EOF")  # Go's JSON decoder on an empty body
+    try:
+        document = json.loads(body)
+        chaos.set_from({} if document is None else document)
+    except ChaosError as refused:
+        return _bad_request(str(refused))
+    except ValueError as unreadable:  # not JSON: Go words this its own way
+        return _bad_request(f"invalid JSON: {unreadable}")
+    return jsonify(chaos.as_json())

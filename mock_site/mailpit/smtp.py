@@ -11,6 +11,7 @@ from email.utils import getaddresses
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
+from mock_site.mailpit.chaos import Chaos
 from mock_site.mailpit.store import MessageStore, header_block, new_id
 
 log = logging.getLogger(__name__)
@@ -127,13 +128,16 @@ def as_mailpit_stores(raw: bytes, mail_from: str, rcpt_tos: list[str], received:
 class CatchAll:
     """aiosmtpd handler: every well-formed recipient is accepted, every readable message kept, like Mailpit."""
 
-    def __init__(self, store: MessageStore):
+    def __init__(self, store: MessageStore, chaos: Chaos | None = None):
         self.store = store
+        self.chaos = chaos or Chaos()
 
     async def handle_MAIL(self, server: SMTP, session: Session, envelope: Envelope, address: str, options) -> str:
         # "<>" is the null sender of bounces, which Mailpit accepts (aiosmtpd keeps it as "<>").
         if address != "<>" and not _ADDRESS.match(address):
             return INVALID_ADDRESS
+        if code := self.chaos.fires("Sender"):
+            return f"{code} Chaos sender error"
         envelope.mail_from = address
         envelope.mail_options.extend(options)
         return "250 2.1.0 Ok"
@@ -143,6 +147,8 @@ class CatchAll:
             return INVALID_TO
         if not _ADDRESS.match(address):
             return INVALID_ADDRESS
+        if code := self.chaos.fires("Recipient"):
+            return f"{code} Chaos recipient error"
         envelope.rcpt_tos.append(address)
         envelope.rcpt_options.extend(options)
         return "250 2.1.5 Ok"

@@ -1,11 +1,14 @@
 """Every endpoint of the embedded catcher, each response checked against Mailpit's swagger.json."""
 
 import json
+import smtplib
 from datetime import datetime
 
 import pytest
 import requests
 from mailpit.client.api import API
+
+from mock_site.mailpit import start_catcher
 
 
 def search(catcher, query, **params):
@@ -209,3 +212,23 @@ def test_the_swagger_check_refuses_what_mailpit_would_not_send(catcher, swagger,
     ):
         with pytest.raises(AssertionError, match="does not fit swagger"):
             swagger.check(_Answer(broken), "/api/v1/messages")
+
+
+def test_chaos_fits_swagger_and_is_off_unless_enabled(catcher, swagger):
+    refused = requests.get(f"{catcher.url}/api/v1/chaos", timeout=5)
+    swagger.check(refused, "/api/v1/chaos")
+    assert (refused.status_code, refused.text) == (400, "Chaos is not enabled")
+    chaotic = start_catcher(enable_chaos=True)
+    try:
+        swagger.check(requests.get(f"{chaotic.url}/api/v1/chaos", timeout=5), "/api/v1/chaos")
+        changed = requests.put(f"{chaotic.url}/api/v1/chaos", json={"Sender": {"ErrorCode": 550, "Probability": 100}}, timeout=5)
+        swagger.check(changed, "/api/v1/chaos", "PUT")
+        assert changed.json()["Sender"] == {"ErrorCode": 550, "Probability": 100}
+        with pytest.raises(smtplib.SMTPSenderRefused) as refused_mail, smtplib.SMTP(
+            chaotic.smtp_host, chaotic.smtp_port, timeout=5
+        ) as smtp:
+            smtp.sendmail("a@x.test", ["b@x.test"], b"Subject: panne\r\n\r\nx\r\n")
+        assert refused_mail.value.smtp_code == 550
+        assert chaotic.store.counts() == (0, 0), "a mail refused by chaos is not kept"
+    finally:
+        chaotic.stop()

@@ -16,6 +16,7 @@ from email.utils import getaddresses
 import pytest
 import requests
 
+from mock_site.mailpit import start_catcher
 from pages.mail_server import start_binary
 from tests.conftest import PINNED_MAILPIT
 
@@ -363,3 +364,60 @@ def reply_codes(server, lines: list[bytes]) -> list[str]:
 def test_malformed_smtp_dialogues_get_the_same_reply_codes(servers, case):
     assert_same({name: reply_codes(server, SMTP_DIALOGUES[case]) for name, server in servers.items()},
                 f"codes SMTP ({case})")
+
+
+@pytest.fixture(scope="module")
+def chaos_servers(project_mailpit):
+    """A Mailpit and a catcher with chaos enabled, their own: chaos acts on every mail they receive."""
+    mailpit = start_binary(str(project_mailpit), "--enable-chaos")
+    catcher = start_catcher(enable_chaos=True)
+    yield {"Mailpit": mailpit, "catcher": catcher}
+    mailpit.stop()
+    catcher.stop()
+
+
+def chaos_answers(servers, method="GET", body: bytes | None = None) -> dict:
+    answers = {}
+    for name, server in servers.items():
+        response = requests.request(method, f"{server.url}/api/v1/chaos", data=body, timeout=TIMEOUT)
+        answers[name] = (response.status_code, response.headers.get("Content-Type"), response.text)
+    return answers
+
+
+def test_chaos_is_refused_unless_enabled(servers):
+    assert_same(chaos_answers(servers), "GET /api/v1/chaos sans --enable-chaos")
+    assert_same(chaos_answers(servers, "PUT", b"{}"), "PUT /api/v1/chaos sans --enable-chaos")
+
+
+CHAOS_SETTINGS = {
+    "defaults": b"{}",
+    "sender": b'{"Sender": {"ErrorCode": 451, "Probability": 100}}',
+    "recipient_no_code": b'{"Recipient": {"Probability": 50}}',
+    "code_too_low": b'{"Sender": {"ErrorCode": 250, "Probability": 100}}',
+    "probability_too_high": b'{"Recipient": {"ErrorCode": 550, "Probability": 101}}',
+    "second_bad_first_kept": b'{"Sender": {"ErrorCode": 421, "Probability": 10}, "Recipient": {"ErrorCode": 600}}',
+    "empty_body": b"",
+}
+
+
+def test_chaos_settings_are_answered_alike(chaos_servers):
+    assert_same(chaos_answers(chaos_servers), "GET /api/v1/chaos")
+    for case, body in CHAOS_SETTINGS.items():
+        assert_same(chaos_answers(chaos_servers, "PUT", body), f"PUT /api/v1/chaos ({case})")
+        assert_same(chaos_answers(chaos_servers), f"GET /api/v1/chaos après {case}")
+    chaos_answers(chaos_servers, "PUT", b"{}")
+
+
+def test_chaos_fails_the_smtp_steps_alike(chaos_servers):
+    dialogue = [b"EHLO essai", b"MAIL FROM:<a@x.test>", b"RCPT TO:<b@x.test>"]
+    try:
+        chaos_answers(chaos_servers, "PUT", b'{"Sender": {"ErrorCode": 451, "Probability": 100}}')
+        assert_same({name: reply_codes(server, dialogue) for name, server in chaos_servers.items()}, "chaos Sender 451")
+        chaos_answers(chaos_servers, "PUT", b'{"Recipient": {"ErrorCode": 550, "Probability": 100}}')
+        assert_same({name: reply_codes(server, dialogue) for name, server in chaos_servers.items()}, "chaos Recipient 550")
+        chaos_answers(chaos_servers, "PUT", b"{}")
+        codes = {name: reply_codes(server, dialogue) for name, server in chaos_servers.items()}
+        assert_same(codes, "chaos remis à zéro")
+        assert codes["Mailpit"] == ["220", "250", "250", "250", "221"]
+    finally:
+        chaos_answers(chaos_servers, "PUT", b"{}")
