@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Sets up everything the suite needs on a fresh machine (Python packages, a
-# Chromium), then runs it. Extra arguments go to pytest.
+# Chromium, the real Mailpit), then runs it. Extra arguments go to pytest.
 #   ./run.sh acceptance   the guide's scenarios against the bundled mock site
 #   ./run.sh tests        the project's own tests (-n 2), then the acceptance run with -n 2
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
+# The Mailpit release that the suite builds and runs, and whose API the embedded catcher copies.
+MAILPIT_VERSION=$(cat mailpit.version)
 
 install_packages() {
   "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r requirements.txt
@@ -27,17 +29,41 @@ install_browser() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 }
 
+# The real Mailpit, built from its Go module into .tools/bin (git-ignored) once
+# per machine; the suite finds it there (pages/mail_server.py). Without Go, the
+# suite's embedded catcher serves instead.
+install_mailpit() {
+  local mailpit=.tools/bin/mailpit go built=""
+  [ ! -x "$mailpit" ] || built=$("$mailpit" version --no-release-check 2>/dev/null || true)
+  case "$built" in
+    *" $MAILPIT_VERSION "*) return ;;
+  esac
+  go=$(command -v go || true)
+  [ -n "$go" ] || [ ! -x /usr/local/go/bin/go ] || go=/usr/local/go/bin/go
+  if [ -z "$go" ]; then
+    echo "Go is not installed: Mailpit $MAILPIT_VERSION is not built, the suite's embedded catcher serves instead." >&2
+    return
+  fi
+  echo "Building Mailpit $MAILPIT_VERSION into .tools/bin (once per machine, a few minutes)…" >&2
+  # The version is stamped as Mailpit's own release builds do, so /api/v1/info tells it.
+  GOBIN="$PWD/.tools/bin" "$go" install \
+    -ldflags "-s -w -X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION" \
+    "github.com/axllent/mailpit@$MAILPIT_VERSION"
+}
+
 command=${1:-}
 shift || true
 case "$command" in
   acceptance)
     install_packages
     install_browser
+    install_mailpit
     exec "$PYTHON" -m pytest steps "$@"
     ;;
   tests)
     install_packages
     install_browser
+    install_mailpit
     "$PYTHON" -m pytest tests -n 2 "$@"
     exec "$PYTHON" -m pytest steps -n 2
     ;;

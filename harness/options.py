@@ -8,7 +8,7 @@ from mails.mailbox import DEFAULT_MAIL_TIMEOUT_SECONDS
 def pytest_addoption(parser):
     group = parser.getgroup("mot-de-passe-oublie", "Parcours « Mot de passe oublié »")
     group.addoption("--mailpit-url", default=os.environ.get("MAILPIT_URL"),
-                    help="Mailpit à lire (défaut : $MAILPIT_URL, sinon `mailpit` sur le PATH, sinon le capteur embarqué).")
+                    help="Mailpit à lire (défaut : $MAILPIT_URL, sinon `mailpit` sur le PATH, sinon .tools/bin/mailpit, sinon le capteur embarqué).")
     group.addoption("--mailpit-smtp", default=os.environ.get("MAILPIT_SMTP"), metavar="HÔTE:PORT",
                     help="SMTP du Mailpit donné, pour y brancher le site simulé (défaut : hôte de --mailpit-url, port 1025).")
     group.addoption("--mail-timeout", type=float,

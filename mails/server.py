@@ -1,5 +1,6 @@
-"""Which Mailpit the suite reads: the one given, else a `mailpit` binary, else the embedded catcher
-(started by the caller: the suite imports the bundled mock in one place only, harness/servers.py)."""
+"""Which Mailpit the suite reads: the one given, else a `mailpit` binary (PATH, then the project's
+.tools/bin, where ./run.sh builds it), else the embedded catcher (started by the caller: the suite
+imports the bundled mock in one place only, harness/servers.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 import requests
@@ -21,6 +23,8 @@ BINARY_LOOK_TIMEOUT_SECONDS = 1.0
 BINARY_EXIT_WAIT_SECONDS = 0.1
 BINARY_STOP_TIMEOUT_SECONDS = 5
 MAILPIT_HTTP_PORT, MAILPIT_SMTP_PORT = 8025, 1025
+# Where ./run.sh builds the pinned Mailpit (see mailpit.version).
+PROJECT_MAILPIT = Path(__file__).resolve().parents[1] / ".tools" / "bin" / "mailpit"
 
 
 class MailpitUnreachable(RuntimeError):
@@ -33,7 +37,10 @@ def check_reachable(url: str, timeout: float = CHECK_TIMEOUT_SECONDS) -> dict:
     try:
         response = requests.get(info_url, timeout=timeout)
         response.raise_for_status()
-        info = response.json()
+        try:
+            info = response.json()
+        except ValueError:  # a page, not JSON: what Mailpit serves outside its API
+            info = None
         if not isinstance(info, dict) or "Version" not in info:
             raise ValueError(f"pas une réponse de Mailpit : {response.text[:200]!r}")
         return info
@@ -52,12 +59,14 @@ class MailpitService:
     smtp_host: str | None
     smtp_port: int | None
     kind: str
+    version: str
+    executable: str | None = None
     _stop: Callable[[], None] = field(default=lambda: None, repr=False)
 
     def describe(self) -> str:
-        label = {"url": "donné", "binary": "binaire `mailpit` démarré", "embedded": "embarqué"}[self.kind]
+        label = {"url": "donné", "binary": f"binaire {self.executable} démarré", "embedded": "embarqué"}[self.kind]
         smtp = f"SMTP {self.smtp_host}:{self.smtp_port}" if self.smtp_host else "SMTP non indiqué"
-        return f"Mailpit : {label} ({self.url}, {smtp})"
+        return f"Mailpit {self.version} : {label} ({self.url}, {smtp})"
 
     def stop(self) -> None:
         self._stop()
@@ -86,13 +95,16 @@ def _parse_smtp(smtp: str) -> tuple[str, int]:
     return host, int(port)
 
 
-def _start_binary(executable: str) -> MailpitService:
+def start_binary(executable: str, *options: str) -> MailpitService:
+    """Mailpit on free loopback ports; `options` are more of its flags (e.g. --enable-chaos)."""
     http_port, smtp_port = free_port(), free_port()
     url = f"http://127.0.0.1:{http_port}"
     # Its log goes to a file, not a pipe: a pipe nobody reads would block Mailpit once full.
     log = tempfile.TemporaryFile()  # noqa: SIM115 - open while Mailpit runs, closed by stop()
     process = subprocess.Popen(
-        [executable, "--listen", f"127.0.0.1:{http_port}", "--smtp", f"127.0.0.1:{smtp_port}"],
+        # Loopback only; no release check (it would reach GitHub from /api/v1/info).
+        [executable, "--listen", f"127.0.0.1:{http_port}", "--smtp", f"127.0.0.1:{smtp_port}",
+         "--disable-version-check", *options],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
@@ -119,7 +131,7 @@ def _start_binary(executable: str) -> MailpitService:
             log.close()
             raise MailpitUnreachable(f"{executable} s'est arrêté au démarrage (code {process.returncode}) : {errors}")
         try:
-            check_reachable(url, timeout=BINARY_LOOK_TIMEOUT_SECONDS)
+            info = check_reachable(url, timeout=BINARY_LOOK_TIMEOUT_SECONDS)
             break
         except MailpitUnreachable:
             if time.monotonic() > deadline:
@@ -127,7 +139,7 @@ def _start_binary(executable: str) -> MailpitService:
                 raise MailpitUnreachable(
                     f"{executable} n'a pas répondu sur {url}/api/v1/info en {BINARY_START_TIMEOUT_SECONDS:g} s"
                 ) from None
-    return MailpitService(url, "127.0.0.1", smtp_port, "binary", stop)
+    return MailpitService(url, "127.0.0.1", smtp_port, "binary", info["Version"], executable, stop)
 
 
 def provide_mailpit(url: str | None, start_embedded: Callable[[], RunningCatcher],
@@ -139,11 +151,12 @@ def provide_mailpit(url: str | None, start_embedded: Callable[[], RunningCatcher
     """
     if url:
         url = url.rstrip("/")
-        check_reachable(url)
+        info = check_reachable(url)
         host, port = _parse_smtp(smtp) if smtp else (None, None)
-        return MailpitService(url, host, port, "url")
-    executable = shutil.which("mailpit")
+        return MailpitService(url, host, port, "url", info["Version"])
+    executable = shutil.which("mailpit") or shutil.which(str(PROJECT_MAILPIT))
     if executable:
-        return _start_binary(executable)
+        return start_binary(executable)
     catcher = start_embedded()
-    return MailpitService(catcher.url, catcher.smtp_host, catcher.smtp_port, "embedded", catcher.stop)
+    version = check_reachable(catcher.url)["Version"]
+    return MailpitService(catcher.url, catcher.smtp_host, catcher.smtp_port, "embedded", version, None, catcher.stop)

@@ -12,8 +12,9 @@ def main(argv=None) -> None:
     parser.add_argument("--smtp-port", type=int, default=1025, help="SMTP port, 0 for a free one (default 1025)")
     parser.add_argument("--http-port", type=int, default=8025, help="HTTP API port, 0 for a free one (default 8025)")
     parser.add_argument("--max-messages", type=int, default=500, help="messages kept, oldest pruned (default 500)")
+    parser.add_argument("--enable-chaos", action="store_true", help="SMTP errors on demand, as Mailpit's (/api/v1/chaos)")
     args = parser.parse_args(argv)
-    catcher = start_catcher(args.host, args.smtp_port, args.http_port, args.max_messages)
+    catcher = start_catcher(args.host, args.smtp_port, args.http_port, args.max_messages, args.enable_chaos)
     print(f"Mailpit-compatible catcher: HTTP {catcher.url}  SMTP {catcher.smtp_host}:{catcher.smtp_port}", flush=True)
     try:
         threading.Event().wait()

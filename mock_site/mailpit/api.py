@@ -6,16 +6,19 @@ import time
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
+from mock_site.mailpit.chaos import Chaos, ChaosError
 from mock_site.mailpit.store import MessageStore, StoredMessage
 
-VERSION = "v1.30.0 (mock_site.mailpit)"
+# The Mailpit release whose API this copies (mailpit.version); tests/mailpit checks they agree.
+VERSION = "v1.33.1 (mock_site.mailpit)"
 
 bp = Blueprint("mailpit", __name__)
 
 
-def create_app(store: MessageStore) -> Flask:
+def create_app(store: MessageStore, chaos: Chaos | None = None) -> Flask:
     app = Flask(__name__)
     app.config["STORE"] = store
+    app.config["CHAOS"] = chaos or Chaos()
     app.json.sort_keys = False
     app.register_blueprint(bp)
     return app
@@ -29,12 +32,17 @@ def _text(body: str, status: int = 200, mimetype: str = "text/plain") -> Respons
     return Response(body, status=status, mimetype=mimetype)
 
 
+def _go_text(body: str, status: int = 200) -> Response:
+    # Mailpit's fourOFour, httpError and "ok" answers: "text/plain" with no charset.
+    return Response(body, status=status, content_type="text/plain")
+
+
 def _not_found() -> Response:
-    return _text("404 page not found", 404)
+    return _go_text("404 page not found", 404)
 
 
 def _bad_request(message: str) -> Response:
-    return _text(message, 400)
+    return _go_text(message, 400)
 
 
 def _start_limit() -> tuple[int, int]:
@@ -122,7 +130,7 @@ def delete_messages():
         _store().delete(ids)
     else:
         _store().delete_all()
-    return _text("ok")
+    return _go_text("ok")
 
 
 def _query() -> str | None:
@@ -146,7 +154,7 @@ def delete_search():
         return _bad_request("Error: no search query")
     store = _store()
     store.delete([message.id for message in store.search(query)])
-    return _text("ok")
+    return _go_text("ok")
 
 
 @bp.get("/api/v1/message/<message_id>")
@@ -176,12 +184,38 @@ def raw(message_id: str):
 @bp.get("/view/<message_id>.html")
 def view_html(message_id: str):
     found = _store().get(message_id)
-    if found is None or not found.html:
-        return _not_found()
+    if found is None:
+        return _text("Message not found", 404)
+    if not found.html:
+        return _text("This message does not contain a HTML part", 404)
     return _text(found.html, mimetype="text/html")
 
 
 @bp.get("/view/<message_id>.txt")
 def view_text(message_id: str):
     found = _store().get(message_id)
-    return _not_found() if found is None else _text(found.text)
+    return _text("Message not found", 404) if found is None else _text(found.text)
+
+
+@bp.get("/api/v1/chaos")
+def get_chaos():
+    chaos = current_app.config["CHAOS"]
+    return jsonify(chaos.as_json()) if chaos.enabled else _bad_request("Chaos is not enabled")
+
+
+@bp.put("/api/v1/chaos")
+def set_chaos():
+    chaos = current_app.config["CHAOS"]
+    if not chaos.enabled:
+        return _bad_request("Chaos is not enabled")
+    body = request.get_data()
+    if not body.strip():
+        return _bad_request("EOF")  # Go's JSON decoder on an empty body
+    try:
+        document = json.loads(body)
+        chaos.set_from({} if document is None else document)
+    except ChaosError as refused:
+        return _bad_request(str(refused))
+    except ValueError as unreadable:  # not JSON: Go words this its own way
+        return _bad_request(f"invalid JSON: {unreadable}")
+    return jsonify(chaos.as_json())

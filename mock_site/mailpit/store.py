@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import threading
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from email import policy
+from email import errors, policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -17,7 +18,6 @@ from html.parser import HTMLParser
 
 # Mailpit's IDs are short UUIDs: 22 characters of this base-57 alphabet.
 _ID_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-_SNIPPET_LENGTH = 250
 
 
 def new_id() -> str:
@@ -34,30 +34,85 @@ def rfc3339(moment: datetime) -> str:
     return f"{main}.{fraction}{offset}" if fraction else f"{main}{offset}"
 
 
+# --- text of HTML, snippet, search text: after Mailpit's internal/html2text, tools/snippets.go, storage/utils.go
+
+_BLOCK_END = re.compile(
+    r"(?i)</(div|p|td|th|h[1-6]|ul|ol|li|address|article|aside|blockquote|dl|dt|footer|header|hr|main|nav|pre"
+    r"|table|thead|tfoot|video)><"
+)
+_BREAK = re.compile(r"(?i)<(br /|br)>")
+_IMAGE = re.compile(r"(?i)<(img)")
+_SKIPPED = ("script", "title", "head", "style", "noscript")  # and link, meta: empty elements
+_GO_SPACES = re.compile(r"[\t\n\f\r ]+")  # Go's \s: ASCII spaces only
+_SEARCH_PUNCTUATION = re.compile(r'(\r?\n|\t|>|<|"|,|;|\(|\))')
+_SNIPPET_BYTES = 200
+
+
 class _TextOfHtml(HTMLParser):
-    def __init__(self):
+    """Text nodes joined as they are (no space added), skipped elements left out, links' http targets added."""
+
+    def __init__(self, include_links: bool):
         super().__init__()
+        self.include_links = include_links
         self.parts: list[str] = []
         self._skipped = 0
+        self._links: list[str | None] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("style", "script", "head"):
+        if tag in _SKIPPED:
             self._skipped += 1
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            self._links.append(href if href.lower().startswith("http") else None)
 
     def handle_endtag(self, tag):
-        if tag in ("style", "script", "head") and self._skipped:
+        if tag in _SKIPPED and self._skipped:
             self._skipped -= 1
+        elif tag == "a" and self._links:
+            href = self._links.pop()
+            if self.include_links and href and not self._skipped:
+                self.parts.append(f" {href} ")
 
     def handle_data(self, data):
         if not self._skipped:
             self.parts.append(data)
 
 
-def html_to_text(html: str) -> str:
-    parser = _TextOfHtml()
+def html_to_text(html: str, include_links: bool = False) -> str:
+    html = _IMAGE.sub(r" <\1", _BREAK.sub(" ", _BLOCK_END.sub(r"</\1> <", html)))
+    parser = _TextOfHtml(include_links)
     parser.feed(html)
     parser.close()
-    return " ".join(" ".join(parser.parts).split())
+    text = "".join(ch if ch.isprintable() else " " for ch in "".join(parser.parts).replace("\ufeff", " "))
+    return _GO_SPACES.sub(" ", text).strip()
+
+
+def _truncate(text: str, limit: int) -> str:
+    """Go's truncate of Mailpit: at most `limit` bytes, and the character at the cut always dropped."""
+    data = text.encode()
+    if limit >= len(data):
+        return text
+    while limit > 0 and data[limit - 1] & 0xC0 == 0x80:
+        limit -= 1
+    if limit > 0 and data[limit - 1] & 0xC0 == 0xC0:
+        limit -= 1
+    return data[:limit].decode()
+
+
+def snippet(text: str, html: str) -> str:
+    text, html = text.strip(), html.strip()
+    if html:
+        source = html_to_text(html)
+    elif text:
+        source = _GO_SPACES.sub(" ", text.replace("\ufeff", " ")).strip()
+    else:
+        return ""
+    return source if len(source.encode()) <= _SNIPPET_BYTES else _truncate(source, _SNIPPET_BYTES) + "..."
+
+
+def clean_search_text(text: str) -> str:
+    """Mailpit's cleanString: punctuation of addresses and quotes to spaces, spaces collapsed, lower case."""
+    return " ".join(_SEARCH_PUNCTUATION.sub(" ", text.replace("\ufeff", " ")).split()).lower()
 
 
 def _address(name: str, address: str) -> dict[str, str]:
@@ -102,17 +157,41 @@ def _part_content(message: EmailMessage, subtype: str) -> str:
         return payload.decode("utf-8", errors="replace")
 
 
+_TOKEN = re.compile(r"^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$")
+
+
+def header_block(raw: bytes) -> list[bytes]:
+    """The header lines, each with its line ending (CRLF or, as Go also reads them, LF)."""
+    lines = []
+    for line in re.findall(rb"[^\n]*\n|[^\n]+$", raw):
+        if not line.rstrip(b"\r\n"):
+            break
+        lines.append(line)
+    return lines
+
+
 def _canonical_header_name(name: str) -> str:
-    """The spelling of Go's textproto, which Mailpit's headers endpoint uses: Message-Id, Content-Type."""
+    """The spelling of Go's textproto, which Mailpit's headers endpoint uses: Message-Id, Content-Type;
+    a name that is not a token (`Subject ` before its colon) is kept as written."""
+    if not _TOKEN.match(name):
+        return name
     return "-".join(word[:1].upper() + word[1:].lower() for word in name.split("-"))
 
 
-def _raw_headers(message: EmailMessage) -> dict[str, list[str]]:
+def _raw_headers(raw: bytes) -> dict[str, list[str]]:
+    """Read from the bytes as Go's textproto does: continuation lines joined by one space, values trimmed."""
     headers: dict[str, list[str]] = {}
-    for name, value in message.raw_items():
-        text = value if isinstance(value, str) else str(value)
-        unfolded = " ".join(text.encode("utf-8", "surrogateescape").decode("utf-8", "replace").split())
-        headers.setdefault(_canonical_header_name(name), []).append(unfolded)
+    name = None
+    for line in header_block(raw):
+        text = line.rstrip(b"\r\n").decode("utf-8", "replace")
+        if text[:1] in (" ", "\t") and name is not None:
+            headers[name][-1] = f"{headers[name][-1]} {text.strip()}".strip()
+            continue
+        key, colon, value = text.partition(":")
+        if not colon:
+            continue
+        name = _canonical_header_name(key)
+        headers.setdefault(name, []).append(value.strip())
     return dict(sorted(headers.items()))
 
 
@@ -138,28 +217,24 @@ class StoredMessage:
     read: bool = False
     search_text: str = field(default="", repr=False)
 
-    @property
-    def snippet(self) -> str:
-        source = self.text if self.text.strip() else html_to_text(self.html)
-        return " ".join(source.split())[:_SNIPPET_LENGTH]
-
     def summary(self) -> dict:
         return {
             "ID": self.id,
             "MessageID": self.message_id,
             "Read": self.read,
             "From": self.from_,
-            "To": self.to,
-            "Cc": self.cc,
-            "Bcc": self.bcc,
-            "ReplyTo": self.reply_to,
+            # Mailpit keeps these with `omitempty` and reads them back as null when there are none.
+            "To": self.to or None,
+            "Cc": self.cc or None,
+            "Bcc": self.bcc or None,
+            "ReplyTo": self.reply_to or None,
             "Subject": self.subject,
             "Created": rfc3339(self.created),
             "Username": "",
             "Tags": [],
             "Size": len(self.raw),
             "Attachments": 0,
-            "Snippet": self.snippet,
+            "Snippet": snippet(self.text, self.html),
         }
 
     def details(self) -> dict:
@@ -190,14 +265,24 @@ class StoredMessage:
         }
 
 
-def parse_message(raw: bytes, mail_from: str, rcpt_tos: list[str], received: datetime) -> StoredMessage:
-    """Read a message as Mailpit does; never fails, whatever the bytes."""
-    message = BytesParser(policy=policy.default).parsebytes(raw)
+_SPACE_BEFORE_COLON = re.compile(rb"^([!#$%&'*+\-.^_`|~0-9A-Za-z]+)[ \t]+:", re.MULTILINE)
+
+
+def _go_header_names(raw: bytes) -> bytes:
+    """Go reads `Subject : x` as the Subject header, where Python's parser would end the headers there."""
+    end = raw.find(b"\r\n\r\n")
+    end = len(raw) if end < 0 else end
+    return _SPACE_BEFORE_COLON.sub(rb"\1:", raw[:end]) + raw[end:]
+
+
+def parse_message(raw: bytes, received: datetime) -> StoredMessage:
+    """Read a message as Mailpit does, once its SMTP side has added its headers (smtp.py); never fails."""
+    message = BytesParser(policy=policy.default).parsebytes(_go_header_names(raw))
+    if any(isinstance(defect, errors.CloseBoundaryNotFoundDefect) for part in message.walk() for defect in part.defects):
+        # Without its closing boundary, Python takes the last line break for the boundary's; Mailpit keeps it.
+        message = BytesParser(policy=policy.default).parsebytes(_go_header_names(raw) + b"\r\n")
     from_list = _addresses(message, "From")
-    to, cc = _addresses(message, "To"), _addresses(message, "Cc")
-    named = {item["Address"].lower() for item in to + cc}
-    # Mailpit shows as Bcc the envelope recipients that no To or Cc names.
-    bcc = [_address("", rcpt) for rcpt in rcpt_tos if rcpt.lower() not in named]
+    to, cc, bcc = _addresses(message, "To"), _addresses(message, "Cc"), _addresses(message, "Bcc")
     try:
         date = parsedate_to_datetime(_header_text(message, "Date"))
         if date.tzinfo is None:
@@ -210,7 +295,7 @@ def parse_message(raw: bytes, mail_from: str, rcpt_tos: list[str], received: dat
         id=new_id(),
         raw=raw,
         created=received,
-        return_path=mail_from,
+        return_path=_header_text(message, "Return-Path").strip("<>"),
         from_=from_list[0] if from_list else _address("", ""),
         to=to,
         cc=cc,
@@ -221,70 +306,113 @@ def parse_message(raw: bytes, mail_from: str, rcpt_tos: list[str], received: dat
         message_id=_header_text(message, "Message-ID").strip("<>"),
         text=text,
         html=html,
-        headers=_raw_headers(message),
+        headers=_raw_headers(raw),
         list_unsubscribe=_header_text(message, "List-Unsubscribe"),
         list_unsubscribe_post=_header_text(message, "List-Unsubscribe-Post"),
     )
-    people = [stored.from_, *to, *cc, *bcc, *stored.reply_to]
-    stored.search_text = " ".join(
-        [subject, *(f"{p['Name']} {p['Address']}" for p in people), text, html_to_text(html)]
-    ).lower()
+    # Mailpit searches these headers, then the HTML's text (with its links), or the text when there is no HTML.
+    headers = [_header_text(message, name) for name in ("From", "Subject", "To", "Cc", "Bcc", "Reply-To", "Return-Path")]
+    stored.search_text = clean_search_text(" ".join([*headers, html_to_text(html, include_links=True) or text]))
     return stored
 
 
 # --- search, after Mailpit's internal/storage/search.go -------------------------------------------
 
-_TERM = re.compile(r'(?:[^\s"]*"[^"]*"?[^\s"]*)+|\S+')
-_WORD_CHARACTER = re.compile(r"[a-zA-Z0-9]")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_SIZE = re.compile(r"^(\d+)(\.\d+)?\s?([a-z]{1,2})?$")
 
 
 def _terms(query: str) -> list[str]:
-    """Split on spaces, keeping quoted phrases whole and dropping their quotes (to:"a b" → to:a b)."""
-    return [term.replace('"', "") for term in _TERM.findall(query)]
+    """As Mailpit's tools.ArgsParser: split on spaces outside double quotes, quotes dropped, blanks skipped."""
+    terms, current, quoted = [], "", False
+    for character in query + " ":
+        if character == '"':
+            quoted = not quoted
+            current += character
+        elif character == " " and not quoted:
+            term = current.replace('"', "").strip()
+            if term:
+                terms.append(term)
+            current = ""
+        else:
+            current += character
+    return terms
 
 
-def _address_json_text(addresses: list[dict[str, str]]) -> str:
-    # Mailpit matches to:/from: with LIKE against the JSON of the addresses: names and addresses alike.
-    return " ".join(f"{item['Name']} {item['Address']}" for item in addresses).lower()
+def _like(wanted: str, text: str) -> bool:
+    """SQLite's LIKE '%wanted%': case-insensitive for ASCII letters only."""
+    return wanted.translate(_ASCII_LOWER) in text.translate(_ASCII_LOWER)
+
+
+def _go_json(value) -> str:
+    """encoding/json's text, which Mailpit's to:/from:… match against: &, <, > escaped, UTF-8 kept."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _size(text: str) -> int:
+    found = _SIZE.match(text.lower())
+    if not found:
+        return 0
+    number, unit = float(found[1] + (found[2] or "")), found[3] or ""
+    return int(number * {"": 1, "k": 1024, "kb": 1024, "m": 1024**2, "mb": 1024**2}.get(unit, 0))
 
 
 def matcher(query: str):
     """A predicate over StoredMessage for a Mailpit search query: every term must hold (AND)."""
     predicates = []
     for term in _terms(query):
-        if not term.strip():
+        if not clean_search_text(term):
             continue
         exclude = len(term) > 1 and term[0] in "-!"
         if exclude:
             term = term[1:]
-        if not _WORD_CHARACTER.search(term):
-            continue
-        lowered = term.lower()
-        predicate = _term_predicate(lowered)
-        predicates.append((lambda m, p=predicate: not p(m)) if exclude else predicate)
+        predicate = _term_predicate(term)
+        if predicate is not None:
+            predicates.append((lambda m, p=predicate: not p(m)) if exclude else predicate)
     return lambda message: all(predicate(message) for predicate in predicates)
 
 
 def _term_predicate(term: str):
-    fields = {
-        "to:": lambda m: _address_json_text(m.to),
-        "from:": lambda m: _address_json_text([m.from_]),
-        "cc:": lambda m: _address_json_text(m.cc),
-        "bcc:": lambda m: _address_json_text(m.bcc),
-        "reply-to:": lambda m: _address_json_text(m.reply_to),
-        "subject:": lambda m: m.subject.lower(),
-        "message-id:": lambda m: m.message_id.lower(),
+    """None when Mailpit adds no condition for the term (an empty value after its prefix)."""
+    lowered = term.lower()
+    addresses = {
+        "to:": lambda m: [_go_json(m.to)],
+        "from:": lambda m: [_go_json(m.from_)],
+        "cc:": lambda m: [_go_json(m.cc)],
+        "bcc:": lambda m: [_go_json(m.bcc)],
+        "reply-to:": lambda m: [_go_json(m.reply_to)],
+        "addressed:": lambda m: [_go_json(f) for f in (m.to, m.from_, m.cc, m.bcc, m.reply_to)],
     }
-    for prefix, text_of in fields.items():
-        if term.startswith(prefix):
-            wanted = term[len(prefix):].strip()
-            return lambda m: wanted in text_of(m)
-    if term == "is:read":
-        return lambda m: m.read
-    if term == "is:unread":
-        return lambda m: not m.read
-    wanted = term.strip()
-    return lambda m: wanted in m.search_text
+    for prefix, texts_of in addresses.items():
+        if lowered.startswith(prefix):
+            wanted = _go_json(clean_search_text(term[len(prefix):]))[1:-1]
+            return (lambda m, w=wanted, t=texts_of: any(_like(w, text) for text in t(m))) if wanted else None
+    if lowered.startswith("subject:"):
+        wanted = term[len("subject:"):]
+        return (lambda m: _like(wanted, m.subject)) if wanted else None
+    if lowered.startswith("message-id:"):
+        wanted = clean_search_text(term[len("message-id:"):])
+        return (lambda m: _like(wanted, m.message_id)) if wanted else None
+    if lowered.startswith("tag:"):
+        return (lambda m: False) if clean_search_text(term[4:]) else None  # the catcher has no tags
+    flags = {
+        "is:read": lambda m: m.read,
+        "is:unread": lambda m: not m.read,
+        "is:tagged": lambda m: False,
+        "has:inline": lambda m: False,  # no inline parts, no attachments are read
+        "has:inlines": lambda m: False,
+        "has:attachment": lambda m: False,
+        "has:attachments": lambda m: False,
+    }
+    if lowered in flags:
+        return flags[lowered]
+    for prefix, bigger in (("larger:", True), ("smaller:", False)):
+        size = _size(clean_search_text(term[len(prefix):])) if lowered.startswith(prefix) else 0
+        if size:
+            return (lambda m, s=size: len(m.raw) >= s) if bigger else (lambda m, s=size: len(m.raw) < s)
+    wanted = clean_search_text(term)
+    return lambda m: _like(wanted, m.search_text)
 
 
 class MessageStore:
@@ -299,11 +427,11 @@ class MessageStore:
         self.accepted_size = 0
         self.deleted = 0
 
-    def add(self, raw: bytes, mail_from: str, rcpt_tos: list[str]) -> StoredMessage:
+    def add(self, raw: bytes) -> StoredMessage:
         now = datetime.now(UTC)
         # Mailpit stamps Created to the millisecond.
         received = now.replace(microsecond=now.microsecond // 1000 * 1000)
-        message = parse_message(raw, mail_from, rcpt_tos, received)
+        message = parse_message(raw, received)
         with self._lock:
             self._messages.append(message)
             self.accepted += 1

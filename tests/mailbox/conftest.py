@@ -1,4 +1,5 @@
-"""Fixtures for the mailbox page object's tests: an embedded catcher, a fast Mailbox, mail sending, Chromium."""
+"""Fixtures for the mailbox page object's tests: each test against the embedded catcher and against the real
+Mailpit, a fast Mailbox, mail sending, Chromium."""
 
 import smtplib
 import threading
@@ -8,6 +9,19 @@ from email.message import EmailMessage
 import pytest
 
 from mails.mailbox import Mailbox
+from mails.server import start_binary
+from mock_site.mailpit import start_catcher
+
+
+@pytest.fixture(scope="module", params=["capteur", "Mailpit"])
+def catcher(request):
+    """The Mailpit these tests read: the embedded catcher, then the real one that ./run.sh builds."""
+    if request.param == "capteur":
+        running = start_catcher()
+    else:
+        running = start_binary(str(request.getfixturevalue("project_mailpit")))
+    yield running
+    running.stop()
 
 
 @pytest.fixture

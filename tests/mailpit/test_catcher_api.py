@@ -1,11 +1,14 @@
 """Every endpoint of the embedded catcher, each response checked against Mailpit's swagger.json."""
 
 import json
+import smtplib
 from datetime import datetime
 
 import pytest
 import requests
 from mailpit.client.api import API
+
+from mock_site.mailpit import start_catcher
 
 
 def search(catcher, query, **params):
@@ -81,7 +84,7 @@ def test_message_has_every_field_as_mailpit_reads_it(catcher, swagger, send, mak
     assert details["Date"].endswith("+01:00")
     assert details["Text"].strip() == "Lien valable 30 minutes"
     assert 'href="http://site.test/r/abc"' in details["HTML"]
-    assert summary["Snippet"] == "Lien valable 30 minutes"
+    assert summary["Snippet"] == "Renouveler mon mot de passe 30 minutes", "Mailpit's snippet: the HTML's text first"
     assert summary["Size"] == details["Size"] > 0
 
     reread = only(catcher, f'to:"{to}"')[0]
@@ -116,7 +119,10 @@ def test_raw_is_the_message_as_received(catcher, swagger, send_raw, unique):
     message_id = only(catcher, f"subject:{subject}")[0]["ID"]
     response = requests.get(f"{catcher.url}/api/v1/message/{message_id}/raw", timeout=5)
     swagger.check(response, "/api/v1/message/{ID}/raw")
-    assert response.content.replace(b"\r\n", b"\n") == raw.replace(b"\r\n", b"\n")
+    kept = response.content
+    assert kept.endswith(raw), "the message as received, after the headers that Mailpit adds on top"
+    added = kept[: -len(raw)].decode()
+    assert added.startswith("Message-ID: <") and "@mailpit>\r\nReturn-Path: <from@x.test>\r\nReceived: from " in added
 
 
 def test_view_html_and_text_show_the_parts(catcher, swagger, send, make_mail, unique):
@@ -171,7 +177,7 @@ def test_ids_are_mailpit_like(catcher, send, make_mail, unique):
 
 
 def test_mailpit_api_client_reads_the_listing(catcher, send, make_mail, unique):
-    """The client that pages/mailbox.py uses for listing understands the catcher's answer."""
+    """The client that mails/mailpit_client.py uses for listing understands the catcher's answer."""
     subject = unique("client-")
     send(make_mail(subject=subject))
     listing = API(catcher.url, timeout=5).get_messages(limit=5)
@@ -206,3 +212,23 @@ def test_the_swagger_check_refuses_what_mailpit_would_not_send(catcher, swagger,
     ):
         with pytest.raises(AssertionError, match="does not fit swagger"):
             swagger.check(_Answer(broken), "/api/v1/messages")
+
+
+def test_chaos_fits_swagger_and_is_off_unless_enabled(catcher, swagger):
+    refused = requests.get(f"{catcher.url}/api/v1/chaos", timeout=5)
+    swagger.check(refused, "/api/v1/chaos")
+    assert (refused.status_code, refused.text) == (400, "Chaos is not enabled")
+    chaotic = start_catcher(enable_chaos=True)
+    try:
+        swagger.check(requests.get(f"{chaotic.url}/api/v1/chaos", timeout=5), "/api/v1/chaos")
+        changed = requests.put(f"{chaotic.url}/api/v1/chaos", json={"Sender": {"ErrorCode": 550, "Probability": 100}}, timeout=5)
+        swagger.check(changed, "/api/v1/chaos", "PUT")
+        assert changed.json()["Sender"] == {"ErrorCode": 550, "Probability": 100}
+        with pytest.raises(smtplib.SMTPSenderRefused) as refused_mail, smtplib.SMTP(
+            chaotic.smtp_host, chaotic.smtp_port, timeout=5
+        ) as smtp:
+            smtp.sendmail("a@x.test", ["b@x.test"], b"Subject: panne\r\n\r\nx\r\n")
+        assert refused_mail.value.smtp_code == 550
+        assert chaotic.store.counts() == (0, 0), "a mail refused by chaos is not kept"
+    finally:
+        chaotic.stop()

@@ -6,6 +6,7 @@ target never imports the bundled mock."""
 
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -78,7 +79,7 @@ def test_without_test_api_the_scenarios_that_need_it_are_skipped_with_a_french_r
     assert run.returncode == 0, shown(run)
     assert "2 passed, 1 skipped" in run.stdout
     assert "La cible n'offre pas la création de comptes (/__test__/accounts)" in run.stdout
-    assert f"Site cible : {site.url}" in run.stdout and f"Mailpit : donné ({catcher.url}" in run.stdout
+    assert f"Site cible : {site.url}" in run.stdout and f" : donné ({catcher.url}" in run.stdout
 
 
 def test_against_a_given_target_a_run_with_skips_is_incomplete_and_exits_non_zero(production_like_site, tmp_path):
@@ -114,7 +115,8 @@ def test_the_session_names_the_site_and_mailpit_it_starts(tmp_path):
     run = run_suite(tmp_path, "-m", "etape-0", "-p", "no:xdist")
 
     assert run.returncode == 0, shown(run)
-    assert "Mailpit : embarqué (http://127.0.0.1:" in run.stdout
+    # The Mailpit binary where one is built (./run.sh), else the embedded catcher.
+    assert re.search(r"^Mailpit v\S+.* : (embarqué|binaire \S+ démarré) \(http://127\.0\.0\.1:", run.stdout, re.MULTILINE)
     assert "Site cible : site simulé embarqué (http://127.0.0.1:" in run.stdout
 
 
