@@ -109,7 +109,7 @@ class Mailbox(MailpitClient):
         asked = f" « {subject} »" if subject else ""
         arrived = len(self._summaries(to, subject, since))
         wanted = f"Aucun mail{asked}" if arrived == 0 else f"{arrived} mail(s){asked} sur les {count} attendus"
-        lines = [f"{wanted} pour {to}{self._since_text(since)} reçu(s) en {self.timeout:g} s (Mailpit {self.url})."]
+        lines = [f"{wanted} pour {to}{self._since_text(since)} reçu en {self.timeout:g} s (Mailpit {self.url})."]
         for_address = self._summaries(to, None, None)
         if for_address:
             lines.append("Reçus pour cette adresse :")
