@@ -10,24 +10,13 @@ def time_passes(scenario_clock, duration):
     scenario_clock.advance(parse_duration(duration))
 
 
-@when("la durée du blocage moins 1 seconde s'écoule")
-def block_almost_over(scenario_clock, rate_limit):
-    scenario_clock.advance(rate_limit.block_seconds - 1)
+# The target's own periods (its capabilities), by the names the features give them.
+RATE_LIMIT_PERIODS = {"durée du blocage": "block_seconds", "période de décompte": "window_seconds"}
 
 
-@when("la durée du blocage et 1 seconde s'écoulent")
-def block_over(scenario_clock, rate_limit):
-    scenario_clock.advance(rate_limit.block_seconds + 1)
-
-
-@when("la période de décompte moins 1 seconde s'écoule")
-def window_almost_over(scenario_clock, rate_limit):
-    scenario_clock.advance(rate_limit.window_seconds - 1)
-
-
-@when("la période de décompte et 1 seconde s'écoulent")
-def window_over(scenario_clock, rate_limit):
-    scenario_clock.advance(rate_limit.window_seconds + 1)
+@when(parsers.re(r"la (?P<period>durée du blocage|période de décompte) (?P<side>moins|et) 1 seconde s'écoulen?t?"))
+def period_passes_but_one_second(scenario_clock, rate_limit, period, side):
+    scenario_clock.advance(getattr(rate_limit, RATE_LIMIT_PERIODS[period]) + (-1 if side == "moins" else 1))
 
 
 @when("l'horloge du site arrive à la dernière seconde d'une minute")
