@@ -13,7 +13,12 @@ from __future__ import annotations
 import pytest
 
 from harness import xdist
-from harness.servers import given_base_url, start_bundled_site, start_embedded_catcher, suite_started_the_site
+from harness.servers import (
+    given_base_url,
+    start_bundled_site,
+    start_embedded_catcher,
+    suite_started_the_site,
+)
 from mails.chaos import MailpitChaos
 from mails.server import MailpitUnreachable, free_port, start_chaos_mailpit
 
