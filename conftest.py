@@ -19,6 +19,7 @@ pytest_plugins = [
     "harness.options",
     "harness.xdist",
     "harness.servers",
+    "harness.outage",
     "harness.capabilities",
     "harness.evidence",
     "harness.browser",
@@ -32,6 +33,7 @@ pytest_plugins = [
     "steps.time_steps",
     "steps.security_steps",
     "steps.accessibility_steps",
+    "steps.outage_steps",
 ]
 
 # People often read the mail on their phone (contract 1.1).
@@ -42,13 +44,14 @@ PHONE_MODEL = "Pixel 7"
 
 @pytest.fixture(scope="session")
 def base_url(shared_target) -> str:
-    """The target's origin (overrides pytest-playwright's own `base_url`, registered after the plugins)."""
+    """The target's origin (overrides pytest-playwright's own `base_url`, registered after the plugins).
+    A scenario reads `site_url` (harness/outage.py): this origin, or its own site for @panne-messagerie."""
     return shared_target["base_url"]
 
 
 @pytest.fixture
-def test_support(context, base_url):
-    return TestSupportApi(context.request, base_url)
+def test_support(context, site_url):
+    return TestSupportApi(context.request, site_url)
 
 
 @pytest.fixture
@@ -115,8 +118,8 @@ def _frozen_time_for_time_rules(request):
 
 
 @pytest.fixture
-def inbox(mailbox, account, base_url, request):
-    person_inbox = PersonInbox(mailbox, account.email, base_url, started=account.mails_from)
+def inbox(mailbox, account, site_url, request):
+    person_inbox = PersonInbox(mailbox, account.email, site_url, started=account.mails_from)
     yield person_inbox
     # The end of the run looks again for late mails, then deletes the passed scenarios' mails.
     request.node.user_properties.append((LEDGER_PROPERTY, person_inbox.ledger_entry()))
@@ -138,22 +141,22 @@ def new_password(account, target_time):
 # The person's browsers: the computer that asked for the mail, another tab, the phone.
 
 @pytest.fixture
-def computer(page, base_url, request):
-    return Device(page, base_url, captcha_read_when_needed(request))
+def computer(page, site_url, request):
+    return Device(page, site_url, captcha_read_when_needed(request))
 
 
 @pytest.fixture
-def second_tab(context, base_url, request):
+def second_tab(context, site_url, request):
     """Another tab of the same browser: the same session, the same cookies."""
-    return Device(context.new_page(), base_url, captcha_read_when_needed(request))
+    return Device(context.new_page(), site_url, captcha_read_when_needed(request))
 
 
 @pytest.fixture
-def phone(browser, playwright, browser_context_args, base_url, capabilities):
+def phone(browser, playwright, browser_context_args, site_url, capabilities):
     """The person's phone: another browser, none of the computer's cookies, a session of its own."""
     context = browser.new_context(**{**browser_context_args, **playwright.devices[PHONE_MODEL]})
-    answers = captcha_answers(TestSupportApi(context.request, base_url), capabilities)
-    yield Device(context.new_page(), base_url, answers.current)
+    answers = captcha_answers(TestSupportApi(context.request, site_url), capabilities)
+    yield Device(context.new_page(), site_url, answers.current)
     context.close()
 
 

@@ -10,9 +10,9 @@ SCENARIO_MAILBOX = pytest.StashKey[Mailbox]()
 
 
 @pytest.fixture
-def mailbox(mailpit_url, pytestconfig, request) -> Mailbox:
+def mailbox(scenario_mailpit_url, pytestconfig, request) -> Mailbox:
     """The scenario's view of Mailpit, kept on the scenario for its failure's report."""
-    scenario_mailbox = Mailbox(mailpit_url, timeout=pytestconfig.getoption("--mail-timeout"))
+    scenario_mailbox = Mailbox(scenario_mailpit_url, timeout=pytestconfig.getoption("--mail-timeout"))
     request.node.stash[SCENARIO_MAILBOX] = scenario_mailbox
     return scenario_mailbox
 

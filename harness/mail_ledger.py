@@ -64,18 +64,27 @@ class MailLedger:
             return
         window = late_mail_window(self.config)
         deadline = max(entry.ended for entry in self.entries) + window
-        mailbox = Mailbox(self.entries[0].record["mailpit"], timeout=window)
-        late = mailbox.poll(lambda: self._unexpected(mailbox), deadline) or {}
-        for entry, mails in late.items():
-            self._fail(session, entry, mails, window)
-        for entry in self.entries:
-            if entry.nodeid not in self.failed:
-                mailbox.delete_all_to(entry.record["address"])
-
-    def _unexpected(self, mailbox: Mailbox) -> dict[int, list[dict]] | None:
-        """The scenarios (by index) with a mail they did not take, and those mails' summaries."""
-        scenarios_of = {}
+        # Each Mailpit is looked in for its own scenarios (@panne-messagerie ones read a Mailpit of their own).
+        by_mailpit: dict[str, list[int]] = {}
         for index, entry in enumerate(self.entries):
+            by_mailpit.setdefault(entry.record["mailpit"], []).append(index)
+        for url, indexes in by_mailpit.items():
+            self._look_again(session, Mailbox(url, timeout=window), indexes, deadline, window)
+
+    def _look_again(self, session: pytest.Session, mailbox: Mailbox, indexes: list[int], deadline: float,
+                    window: float) -> None:
+        late = mailbox.poll(lambda: self._unexpected(mailbox, indexes), deadline) or {}
+        for index, mails in late.items():
+            self._fail(session, index, mails, window)
+        for index in indexes:
+            if self.entries[index].nodeid not in self.failed:
+                mailbox.delete_all_to(self.entries[index].record["address"])
+
+    def _unexpected(self, mailbox: Mailbox, indexes: list[int]) -> dict[int, list[dict]] | None:
+        """Of these scenarios (by index), those with a mail they did not take, and those mails' summaries."""
+        scenarios_of = {}
+        for index in indexes:
+            entry = self.entries[index]
             if entry.nodeid not in self.failed:
                 scenarios_of.setdefault(entry.record["address"].lower(), []).append(index)
         found: dict[int, list[dict]] = {}

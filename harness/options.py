@@ -11,6 +11,10 @@ def pytest_addoption(parser):
                     help="Mailpit à lire (défaut : $MAILPIT_URL, sinon `mailpit` sur le PATH, sinon .tools/bin/mailpit, sinon le capteur embarqué).")
     group.addoption("--mailpit-smtp", default=os.environ.get("MAILPIT_SMTP"), metavar="HÔTE:PORT",
                     help="SMTP du Mailpit donné, pour y brancher le site simulé (défaut : hôte de --mailpit-url, port 1025).")
+    group.addoption("--mailpit-chaos-url", default=os.environ.get("MAILPIT_CHAOS_URL"),
+                    help="Contre une cible donnée (--base-url) : le Mailpit démarré avec chaos (--enable-chaos) à qui "
+                         "cette cible seule envoie ses mails, pour les scénarios @panne-messagerie "
+                         "(défaut : $MAILPIT_CHAOS_URL ; sans lui, ils sont ignorés).")
     group.addoption("--mail-timeout", type=float,
                     default=float(os.environ.get("MAIL_TIMEOUT", DEFAULT_MAIL_TIMEOUT_SECONDS)),
                     help=f"Délai maximal d'attente d'un mail, en secondes (défaut : {DEFAULT_MAIL_TIMEOUT_SECONDS:g}).")

@@ -26,10 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 ACCEPTANCE_DIRS = (ROOT / "steps", ROOT / "features")
 
 
-def start_embedded_catcher():
+def start_embedded_catcher(enable_chaos: bool = False):
     from mock_site.mailpit import start_catcher  # the bundled mock: imported only to start it
 
-    return start_catcher()
+    return start_catcher(enable_chaos=enable_chaos)
 
 
 def start_bundled_site(smtp_host: str, smtp_port: int):

@@ -22,6 +22,8 @@ def handed_over(config: pytest.Config) -> dict:
 
 def worker_count(config: pytest.Config) -> int:
     """How many workers this run asks for (-n N; xdist has made `auto` a number by then; none: 0)."""
+    if is_worker(config):  # a worker's own options do not say; xdist tells it
+        return config.workerinput["workercount"]
     asked = getattr(config.option, "numprocesses", None)
     if not asked:
         return 0

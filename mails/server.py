@@ -154,9 +154,23 @@ def provide_mailpit(url: str | None, start_embedded: Callable[[], RunningCatcher
         info = check_reachable(url)
         host, port = _parse_smtp(smtp) if smtp else (None, None)
         return MailpitService(url, host, port, "url", info["Version"])
-    executable = shutil.which("mailpit") or shutil.which(str(PROJECT_MAILPIT))
+    executable = mailpit_binary()
     if executable:
         return start_binary(executable)
-    catcher = start_embedded()
+    return _embedded(start_embedded())
+
+
+def start_chaos_mailpit(start_embedded: Callable[[], RunningCatcher]) -> MailpitService:
+    """A Mailpit of its own with chaos enabled, for the scenarios that make its SMTP refuse mail:
+    the binary when there is one, else the embedded catcher (`start_embedded` starts it with chaos)."""
+    executable = mailpit_binary()
+    return start_binary(executable, "--enable-chaos") if executable else _embedded(start_embedded())
+
+
+def mailpit_binary() -> str | None:
+    return shutil.which("mailpit") or shutil.which(str(PROJECT_MAILPIT))
+
+
+def _embedded(catcher: RunningCatcher) -> MailpitService:
     version = check_reachable(catcher.url)["Version"]
     return MailpitService(catcher.url, catcher.smtp_host, catcher.smtp_port, "embedded", version, None, catcher.stop)

@@ -16,6 +16,11 @@ def expect_alert(page: Page, text: str) -> None:
     expect(alert(page), f"Message d'erreur attendu sur {page.url}").to_contain_text(text)
 
 
+def expect_an_alert(page: Page) -> None:
+    """One alert, whatever its wording (the contract leaves it to the target)."""
+    expect(alert(page), f"Un message d'erreur (role « alert », avec un texte) attendu sur {page.url}").to_have_count(1)
+
+
 def expect_notice(page: Page, text: str) -> None:
     notice = page.get_by_role("status").filter(has_text=text)
     expect(notice, f"Message d'information « {text} » attendu sur {page.url}").to_have_count(1)

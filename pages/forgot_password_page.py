@@ -1,5 +1,8 @@
 """Guide step 2: the forgot-password page."""
 
+import time
+from dataclasses import dataclass
+
 from playwright.sync_api import Page, Response, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -18,6 +21,24 @@ _DRAWN_PIXELS = """image => {
   canvas.getContext("2d").drawImage(image, 0, 0);
   return canvas.toDataURL();
 }"""
+
+
+@dataclass
+class SiteAnswer:
+    """The page the site answered the form with: its HTTP status, and how long it took from the click."""
+
+    url: str
+    status: int
+    seconds: float
+
+    def expect_within(self, seconds: float) -> None:
+        assert self.seconds <= seconds, (
+            f"Réponse attendue en moins de {seconds:g} s après « {wording.SEND_MAIL_BUTTON} » ; "
+            f"le site a répondu en {self.seconds:.1f} s ({self.url})"
+        )
+
+    def expect_no_server_error(self) -> None:
+        assert self.status < 500, f"Le site a répondu par une erreur du serveur (HTTP {self.status}) sur {self.url}"
 
 
 class ForgotPasswordPage:
@@ -47,6 +68,15 @@ class ForgotPasswordPage:
 
     def send(self) -> None:
         self.send_button.click()
+
+    def send_and_time(self) -> SiteAnswer:
+        """Send the form and wait for the page the site answers with."""
+        started = time.monotonic()
+        with self.page.expect_navigation() as navigation:
+            self.send()
+        answer: Response | None = navigation.value
+        assert answer is not None, f"Aucune réponse du site à l'envoi du formulaire ({self.page.url})"
+        return SiteAnswer(self.page.url, answer.status, time.monotonic() - started)
 
     def send_with_forged_header(self, header: str) -> None:
         """Send the form with `header` set to another site's name, as an attacker's request would be."""

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from pages.forgot_password_page import ForgotPasswordPage
+from pages.forgot_password_page import ForgotPasswordPage, SiteAnswer
 from pages.home_page import HomePage
 from pages.login_page import LoginPage
 
@@ -30,6 +30,11 @@ class ForgotPasswordJourney:
         `typed` makes what the person types of the characters shown (right, by default)."""
         self._fill_form(account, typed)
         self.forgot_password.send()
+
+    def request_renewal_answered(self, account) -> SiteAnswer:
+        """The same request; the site's answer to « Recevoir le mail », timed from the click."""
+        self._fill_form(account, as_shown)
+        return self.forgot_password.send_and_time()
 
     def request_renewal_with_forged_header(self, account, header: str) -> None:
         """The same request, sent with a forged `header` (Host, X-Forwarded-Host), as an attacker would."""

@@ -25,6 +25,7 @@ GUIDE_PARTS: tuple[GuidePart, ...] = (
     GuidePart("mail-non-recu", "Mail non reçu : vérifications"),
     GuidePart("securite", "Sécurité du parcours"),
     GuidePart("accessibilite", "Accessibilité (RGAA)"),
+    GuidePart("panne-messagerie", "Messagerie indisponible"),
 )
 
 GUIDE_TAGS = frozenset(part.tag for part in GUIDE_PARTS)

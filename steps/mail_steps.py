@@ -199,8 +199,8 @@ def finds_renewal_mail(search_results, received_mail):
 
 
 @then(parsers.parse("le lien « {name} » de ce mail mène au site lui-même"), target_fixture="mail_link")
-def mail_link_on_site(page, inbox, received_mail, base_url, name):
-    return expect_link_on_site(inbox.link_address(page, received_mail, name), base_url, received_mail)
+def mail_link_on_site(page, inbox, received_mail, site_url, name):
+    return expect_link_on_site(inbox.link_address(page, received_mail, name), site_url, received_mail)
 
 
 @then("la version texte de ce mail donne la même adresse")

@@ -62,6 +62,9 @@ def test_compose_gives_the_suite_the_origin_of_the_mock_links():
     # localhost is the mock only inside the mock's own network namespace.
     assert suite["network_mode"] == "service:mock-site"
     assert suite["environment"]["MAILPIT_URL"] == "http://mailpit:8025"
+    # @panne-messagerie: the Mailpit that only the mock sends to, chaos enabled.
+    assert services["mailpit"]["environment"]["MP_ENABLE_CHAOS"] == "true"
+    assert suite["environment"]["MAILPIT_CHAOS_URL"] == "http://mailpit:8025"
     assert "./reports:/suite/reports" in suite["volumes"]
 
 
@@ -75,7 +78,12 @@ def test_github_workflow_runs_the_suite_in_parallel_and_keeps_the_reports():
     assert any(run.startswith("pip install -r requirements.txt") for run in runs)
     start_mock = next(run for run in runs if "python -m mock_site" in run)
     assert '--public-url "$BASE_URL"' in start_mock and "--smtp-port 1025" in start_mock
-    assert "pytest steps -n auto" in runs
+    assert 'pytest steps -n auto -m "not panne-messagerie"' in runs
+    # The outage scenarios: against the suite's own mock and chaos-enabled Mailpits, their own reports.
+    outage = next(step for step in job["steps"] if "-m panne-messagerie" in step.get("run", ""))
+    assert outage["env"] == {"BASE_URL": "", "MAILPIT_URL": ""} and outage["if"] == "${{ !cancelled() }}"
+    assert "--junitxml reports/panne-messagerie/junit.xml" in outage["run"]
+    assert "--rapport-html reports/panne-messagerie/rapport.html" in outage["run"]
     assert job["env"] == {"BASE_URL": "http://localhost:5000", "MAILPIT_URL": "http://localhost:8025"}
     upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"] == "reports/" and upload["if"] == "${{ !cancelled() }}"
@@ -90,9 +98,15 @@ def test_gitlab_job_runs_the_suite_in_parallel_and_keeps_the_reports():
     start_mock = next(line for line in job["before_script"] if "python -m mock_site" in line)
     assert '--public-url "$BASE_URL"' in start_mock and "--smtp-host mailpit" in start_mock
     assert "pip install -r requirements.txt" in job["before_script"]
-    assert job["script"] == ["pytest steps -n auto"]
+    assert job["script"] == ['pytest steps -n auto -m "not panne-messagerie"']
     assert job["artifacts"]["when"] == "always" and job["artifacts"]["paths"] == ["reports/"]
     assert job["artifacts"]["reports"]["junit"] == "reports/junit.xml"
+    # The outage scenarios: a job of its own, no Mailpit service, the suite starts its own mock and Mailpits.
+    outage = load_yaml(".gitlab-ci.yml")["panne-messagerie"]
+    assert outage["image"] == playwright_image() and "services" not in outage
+    assert "BASE_URL" not in outage["variables"] and "MAILPIT_URL" not in outage["variables"]
+    assert outage["script"][-1] == "pytest steps -n auto -m panne-messagerie"
+    assert outage["artifacts"]["reports"]["junit"] == "reports/junit.xml"
 
 
 def test_the_same_mailpit_everywhere():

@@ -27,7 +27,7 @@ from reporting.report import (
 from tests.reporting import exemple
 
 # The example run covers the guide only up to step 5: the later parts are gaps.
-GAP_TAGS = {"etape-3bis", "cas-2", "etape-6", "mail-non-recu", "securite", "accessibilite"}
+GAP_TAGS = {"etape-3bis", "cas-2", "etape-6", "mail-non-recu", "securite", "accessibilite", "panne-messagerie"}
 
 
 def by_name(results, name):

@@ -1,0 +1,54 @@
+"""The end of the run looks for late mails in each scenario's own Mailpit: a @panne-messagerie
+scenario reads a Mailpit of its own, and a late mail there fails it, not another scenario."""
+
+import smtplib
+from email.message import EmailMessage
+from types import SimpleNamespace
+
+import pytest
+
+from harness.mail_ledger import MailLedger
+from mock_site.mailpit import start_catcher
+
+
+@pytest.fixture
+def two_mailpits():
+    running = [start_catcher(), start_catcher()]
+    yield running
+    for catcher in running:
+        catcher.stop()
+
+
+def send(catcher, to: str) -> None:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "site@x.test", to, "En retard"
+    message.set_content("Bonjour")
+    with smtplib.SMTP(catcher.smtp_host, catcher.smtp_port, timeout=5) as smtp:
+        smtp.send_message(message)
+
+
+def teardown_report(nodeid: str, mailpit: str, address: str):
+    record = {"mailpit": mailpit, "address": address, "since": None, "seen": [], "subjects": [],
+              "silence": {"since": None}}
+    return SimpleNamespace(nodeid=nodeid, location=(nodeid, 1, nodeid), when="teardown", failed=False,
+                           user_properties=[("mail_ledger", record)])
+
+
+def test_a_late_mail_fails_the_scenario_of_its_own_mailpit(two_mailpits):
+    shared, outage = two_mailpits
+    options = {"--no-mail-window": 0.2, "--mail-timeout": 0.2}
+    logged = []
+    config = SimpleNamespace(getoption=options.__getitem__,
+                             hook=SimpleNamespace(pytest_runtest_logreport=lambda report: logged.append(report)))
+    ledger = MailLedger(config)
+    # The same address in both Mailpits: only the outage Mailpit gets a mail, after the promise of silence.
+    ledger.pytest_runtest_logreport(teardown_report("partage", shared.url, "assure@x.test"))
+    ledger.pytest_runtest_logreport(teardown_report("panne", outage.url, "assure@x.test"))
+    send(outage, "assure@x.test")
+
+    session = SimpleNamespace(config=config, exitstatus=pytest.ExitCode.OK)
+    ledger.pytest_sessionfinish(session)
+
+    assert [report.nodeid for report in logged] == ["panne"]
+    assert outage.url in logged[0].longrepr
+    assert session.exitstatus == pytest.ExitCode.TESTS_FAILED
