@@ -64,7 +64,8 @@ case "$command" in
     install_packages
     install_browser
     install_mailpit
-    "$PYTHON" -m pytest tests -n 2 "$@"
+    # worksteal: the long runs (one suite run per fault) do not pile up on one worker at the end.
+    "$PYTHON" -m pytest tests -n 2 --dist worksteal "$@"
     exec "$PYTHON" -m pytest steps -n 2
     ;;
   *)
