@@ -4,6 +4,9 @@ import os
 import subprocess
 from pathlib import Path
 
+import smtplib
+from email.message import EmailMessage
+
 import pytest
 
 from mails.server import PROJECT_MAILPIT
@@ -37,3 +40,12 @@ def project_mailpit() -> Path:
     if os.environ.get("CI") == "true":
         pytest.fail(reason + " ; en CI il doit l'être.")
     pytest.skip(reason)
+
+
+def send_mail(server, to: str, subject: str) -> None:
+    """A plain mail over SMTP to a Mailpit (or the catcher) that has smtp_host and smtp_port."""
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = "site@x.test", to, subject
+    message.set_content("Bonjour")
+    with smtplib.SMTP(server.smtp_host, server.smtp_port, timeout=5) as smtp:
+        smtp.send_message(message)

@@ -3,7 +3,6 @@ against the embedded catcher (enable_chaos=True) and the real Mailpit (--enable-
 
 import smtplib
 import uuid
-from email.message import EmailMessage
 
 import pytest
 
@@ -11,6 +10,7 @@ from mails.chaos import ChaosUnavailable, MailpitChaos
 from mails.mailbox import Mailbox
 from mails.server import start_binary
 from mock_site.mailpit import start_catcher
+from tests.conftest import send_mail
 
 
 @pytest.fixture(scope="module", params=["capteur", "Mailpit"])
@@ -30,12 +30,8 @@ def chaos(chaos_mailpit):
     client.accept_all()
 
 
-def send(mailpit, to: str) -> None:
-    message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = "site@x.test", to, "Renouvellement"
-    message.set_content("Bonjour")
-    with smtplib.SMTP(mailpit.smtp_host, mailpit.smtp_port, timeout=5) as smtp:
-        smtp.send_message(message)
+def send(server, to: str) -> None:
+    send_mail(server, to, "Renouvellement")
 
 
 @pytest.mark.parametrize("code", [451, 550])

@@ -1,14 +1,13 @@
 """The end of the run looks for late mails in each scenario's own Mailpit: a @panne-messagerie
 scenario reads a Mailpit of its own, and a late mail there fails it, not another scenario."""
 
-import smtplib
-from email.message import EmailMessage
 from types import SimpleNamespace
 
 import pytest
 
 from harness.mail_ledger import MailLedger
 from mock_site.mailpit import start_catcher
+from tests.conftest import send_mail
 
 
 @pytest.fixture
@@ -19,12 +18,8 @@ def two_mailpits():
         catcher.stop()
 
 
-def send(catcher, to: str) -> None:
-    message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = "site@x.test", to, "En retard"
-    message.set_content("Bonjour")
-    with smtplib.SMTP(catcher.smtp_host, catcher.smtp_port, timeout=5) as smtp:
-        smtp.send_message(message)
+def send(server, to: str) -> None:
+    send_mail(server, to, "En retard")
 
 
 def teardown_report(nodeid: str, mailpit: str, address: str):
