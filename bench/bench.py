@@ -2,20 +2,28 @@
 
 Prints the number of scenarios and the wall time of the full run at -n 1 and
 -n 2, then the time of one happy-path scenario beside a bare Playwright script
-doing the same clicks against the same kind of target (the floor).
+doing the same clicks against the same kind of target (the floor), then the time
+from a mail's sending to the suite seeing it, with the embedded catcher and
+with the project's Mailpit (.tools/bin/mailpit) where it is built.
 
-    python bench/bench.py            # all three measures
+    python bench/bench.py            # all the measures
     python bench/bench.py --floor    # only the happy path and its floor
+    python bench/bench.py --mail     # only the mail's latency
 """
 
 import argparse
 import os
 import platform
+import random
+import smtplib
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import xml.etree.ElementTree as ElementTree
+from email.message import EmailMessage
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
@@ -25,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from harness.browser import chromium_launch_args  # noqa: E402
 from mails.mailbox import Mailbox  # noqa: E402
+from mails.server import PROJECT_MAILPIT, start_binary  # noqa: E402
 from mock_site.mailpit import start_catcher  # noqa: E402
 from mock_site.server import serve_in_thread  # noqa: E402
 
@@ -80,12 +89,51 @@ def bare_playwright_journey() -> float:
     return elapsed
 
 
+def mail_latencies(server, mails: int = 20) -> list[float]:
+    """Seconds from the end of each SMTP sending to Mailbox.wait_for_mail returning that mail, the suite
+    already waiting when the mail leaves (sent at a random moment between two of its looks)."""
+    mailbox = Mailbox(server.url)
+    latencies = []
+    for number in range(mails):
+        address = f"latence-{number}-{time.time_ns()}@bench.test"
+        message = EmailMessage()
+        message["From"], message["To"], message["Subject"] = "site@bench.test", address, "Latence"
+        message.set_content("Bonjour")
+        seen = []
+        waiting = threading.Thread(target=lambda: (mailbox.wait_for_mail(to=address), seen.append(time.perf_counter())))
+        waiting.start()
+        time.sleep(random.uniform(0.1, 0.2))  # the bench's own pause: the suite is polling meanwhile
+        with smtplib.SMTP(server.smtp_host, server.smtp_port, timeout=5) as smtp:
+            smtp.send_message(message)
+            sent = time.perf_counter()
+        waiting.join()
+        latencies.append(seen[0] - sent)
+    return latencies
+
+
+def print_mail_latency(name: str, start) -> None:
+    server = start()
+    try:
+        latencies = mail_latencies(server)
+    finally:
+        server.stop()
+    print(f"Du mail envoyé au mail vu, {name} : médiane {statistics.median(latencies) * 1000:.0f} ms, "
+          f"maximum {max(latencies) * 1000:.0f} ms ({len(latencies)} mails)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--floor", action="store_true", help="only the happy path and its floor")
-    only_floor = parser.parse_args().floor
+    parser.add_argument("--mail", action="store_true", help="only the mail's latency")
+    args = parser.parse_args()
     print(f"Machine : {platform.platform()}, {os.cpu_count()} cœurs, Python {platform.python_version()}")
-    if not only_floor:
+    if not args.floor:
+        print_mail_latency("capteur embarqué", start_catcher)
+        if PROJECT_MAILPIT.is_file():
+            print_mail_latency("Mailpit du projet", lambda: start_binary(str(PROJECT_MAILPIT)))
+    if args.mail:
+        return
+    if not args.floor:
         for workers in ("1", "2"):
             wall, count, _ = run_suite(["-n", workers])
             print(f"Suite complète, -n {workers} : {count} scénarios en {wall:.1f} s")

@@ -24,6 +24,16 @@ def pytest_addoption(parser):
     group.addoption("--staging-config", default=os.environ.get("STAGING_CONFIG"), metavar="FICHIER.json",
                     help="Comptes existants et réponse fixe du captcha, pour une cible sans API de test "
                          "(sans -n, ou -n 1 : ses comptes sont partagés).")
+    group.addoption("--browser-server", default=os.environ.get("BROWSER_SERVER"), metavar="ws://HÔTE:PORT/",
+                    help="Lancer les navigateurs des scénarios sur ce serveur Playwright (`playwright run-server`) "
+                         "plutôt qu'ici (défaut : $BROWSER_SERVER ; client et serveur de même version).")
+    group.addoption("--browser-server-chromium", default=os.environ.get("BROWSER_SERVER_CHROMIUM"), metavar="CHEMIN",
+                    help="Avec --browser-server : le Chromium à lancer sur l'hôte du serveur "
+                         "(défaut : $BROWSER_SERVER_CHROMIUM, sinon celui du serveur Playwright).")
+    group.addoption("--browser-server-expose-network", default=os.environ.get("BROWSER_SERVER_EXPOSE_NETWORK"),
+                    metavar="RÈGLES",
+                    help="Avec --browser-server : les adresses que le navigateur distant joint à travers cette machine, "
+                         "par exemple « <loopback> » pour une cible sur sa boucle locale (expose_network de Playwright).")
     group.addoption("--accepter-ignores", action="store_true", default=False,
                     help="Contre une cible donnée, accepter une recette incomplète (des scénarios ignorés) : "
                          "sans cette option, le code de sortie est alors non nul.")

@@ -20,7 +20,8 @@ T = TypeVar("T")
 
 DEFAULT_MAIL_TIMEOUT_SECONDS = 10.0
 DEFAULT_QUIET_WINDOW_SECONDS = 2.0
-POLL_INTERVAL_SECONDS = 0.25
+# Short enough that a mail is seen within a tenth of a second of its arrival; one search per look.
+POLL_INTERVAL_SECONDS = 0.05
 
 
 def _origin(url: str) -> tuple[str, str]:

@@ -1,0 +1,134 @@
+"""The scenarios' browsers on a Playwright browser server (--browser-server): a server started here in a
+process of its own runs a small selection, the evidence of a failure is written as with a local browser,
+and a server that cannot be reached stops the run at its start."""
+
+import os
+import socket
+import stat
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from pytest_bdd.scenario import make_python_name
+
+from harness.browser import system_chromium_path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
+USAGE_ERROR = 4
+SERVER_START_SECONDS = 30
+RUN_SECONDS = 240
+# A page with no mail, the link opened on the phone (a second context), and the whole journey.
+PASSING = [
+    "L'assuré rejoint l'espace de connexion depuis la page d'accueil",
+    "Le lien fonctionne sur un autre appareil que celui de la demande",
+]
+# Broken by the fault below: its evidence must come back from the remote browser.
+FAILING = "L'assuré est informé à l'écran et par mail que son mot de passe a été modifié"
+FAULT = "mail_confirmation_absent"
+TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
+
+
+def node_id(title: str) -> str:
+    return f"{SCENARIO_MODULE}::test_{make_python_name(title)}"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def real_chromium() -> str:
+    with sync_playwright() as playwright:
+        bundled = playwright.chromium.executable_path
+    if Path(bundled).exists():
+        return bundled
+    system = system_chromium_path()
+    assert system, "Aucun Chromium sur cette machine pour le serveur de navigateurs"
+    return str(system)
+
+
+@pytest.fixture(scope="module")
+def launches(tmp_path_factory) -> Path:
+    """A file the server's Chromium writes a line to at each launch: proof that the browser ran there."""
+    return tmp_path_factory.mktemp("serveur") / "lancements.txt"
+
+
+@pytest.fixture(scope="module")
+def server_chromium(launches) -> Path:
+    wrapper = launches.with_name("chromium-du-serveur")
+    wrapper.write_text(f'#!/bin/sh\necho "$$" >> "{launches}"\nexec "{real_chromium()}" "$@"\n')
+    wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
+    return wrapper
+
+
+@pytest.fixture(scope="module")
+def browser_server():
+    """`playwright run-server` in a process of its own, on a free loopback port."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", str(port), "--unsafe"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                assert server.poll() is None, f"Le serveur de navigateurs s'est arrêté (code {server.returncode})"
+                assert time.monotonic() < deadline, f"Le serveur de navigateurs n'écoute pas sur {port}"
+                time.sleep(0.1)  # a test waiting for a process to listen, not the suite
+        yield f"ws://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def run_suite(args: list[str], tmp_path: Path, **environment) -> subprocess.CompletedProcess:
+    env = {name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *args, "-p", "no:randomly", "-p", "no:xdist", "--no-mail-window", "0",
+         "--junitxml", str(tmp_path / "junit.xml"), "--cucumberjson", str(tmp_path / "cucumber.json"),
+         "--output", str(tmp_path / "artifacts")],
+        cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, env={**env, **environment},
+    )
+
+
+def outcomes(junit: Path) -> dict[str, str]:
+    found = {}
+    for case in ElementTree.parse(junit).getroot().iter("testcase"):
+        outcome = next((child.tag for child in case if child.tag in ("failure", "error", "skipped")), "passed")
+        found[case.get("name")] = outcome
+    return found
+
+
+def test_scenarios_run_on_the_browser_server_with_their_evidence(browser_server, server_chromium, launches,
+                                                                  tmp_path):
+    run = run_suite([*map(node_id, PASSING), node_id(FAILING), "--browser-server", browser_server,
+                     "--browser-server-chromium", str(server_chromium)], tmp_path, MOCK_SITE_FAULTS=FAULT)
+    output = run.stdout + run.stderr
+    assert f"Navigateur : serveur Playwright {browser_server}" in output, output
+    seen = outcomes(tmp_path / "junit.xml")
+    expected = {f"test_{make_python_name(title)}": "passed" for title in PASSING}
+    expected[f"test_{make_python_name(FAILING)}"] = "failure"
+    assert seen == expected, output[-3000:]
+    assert run.returncode == 1, output[-3000:]
+    assert launches.is_file() and launches.read_text().split(), "Le Chromium du serveur n'a jamais été lancé"
+    evidence = sorted(path.name for path in (tmp_path / "artifacts").rglob("*") if path.is_file())
+    assert evidence == ["test-failed-1.png", "trace.zip"], (
+        f"Preuves attendues de l'échec (capture et trace, via le navigateur distant) ; vues : {evidence}")
+
+
+def test_a_server_that_cannot_be_reached_stops_the_run_at_its_start(tmp_path):
+    unreachable = f"ws://127.0.0.1:{free_port()}/"
+    run = run_suite([node_id(PASSING[0]), "--browser-server", unreachable], tmp_path)
+    assert run.returncode == USAGE_ERROR, run.stdout + run.stderr
+    assert f"Serveur de navigateurs injoignable à {unreachable}" in run.stderr, run.stderr
+    assert not (tmp_path / "junit.xml").exists(), "Aucun scénario ne devait commencer"
