@@ -1,6 +1,8 @@
 """pytest plugin: writes the HTML report (reports/rapport.html) and its
 verdict and counts (reports/rapport.json) at the end of the run, from
-pytest-bdd's cucumber JSON, the evidence of the tests and pytest's own counts.
+pytest-bdd's cucumber JSON, the evidence of the tests and pytest's own counts;
+and that evidence and run info as data beside the cucumber JSON
+(preuves.json), for ``python -m reporting merge`` (reporting/shards.py).
 
 Load it with ``pytest_plugins = ["reporting.plugin"]`` in the root conftest
 (and import nothing from this module there: pytest would then warn that it
