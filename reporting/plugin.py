@@ -1,6 +1,8 @@
 """pytest plugin: writes the HTML report (reports/rapport.html) and its
 verdict and counts (reports/rapport.json) at the end of the run, from
-pytest-bdd's cucumber JSON, the evidence of the tests and pytest's own counts.
+pytest-bdd's cucumber JSON, the evidence of the tests and pytest's own counts;
+and that evidence and run info as data beside the cucumber JSON
+(preuves.json), for ``python -m reporting merge`` (reporting/shards.py).
 
 Load it with ``pytest_plugins = ["reporting.plugin"]`` in the root conftest
 (and import nothing from this module there: pytest would then warn that it
@@ -13,6 +15,7 @@ controller alone gathers it and writes the page.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from collections import Counter
@@ -34,6 +37,7 @@ from reporting.evidence import (
 )
 from reporting.guide import GUIDE_PARTS
 from reporting.report import DEFAULT_HTML_NAME, RunInfo, summary_path, write_report
+from reporting.shards import EVIDENCE_NAME, FOLDER_FILES, shard_data
 
 # Attributes set on the test reports by the plugin (carried by xdist).
 IDENTITY_ATTRIBUTE = "rapport_scenario"
@@ -41,7 +45,8 @@ BDD_CONTEXT_ATTRIBUTE = "rapport_bdd"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.getgroup("rapport", "Rapport HTML de recette").addoption(
+    group = parser.getgroup("rapport", "Rapport HTML de recette")
+    group.addoption(
         "--rapport-html",
         dest="rapport_html",
         metavar="chemin",
@@ -51,9 +56,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
             "écrit seulement avec --cucumberjson)"
         ),
     )
+    group.addoption(
+        "--reports-dir",
+        dest="reports_dir",
+        metavar="dossier",
+        default=None,
+        help=(
+            "écrire tous les rapports de l'exécution dans ce dossier (cucumber.json, junit.xml, rapport.html, "
+            "rapport.json, preuves.json et artifacts/), à la place de --cucumberjson, --junitxml, "
+            "--rapport-html et --output : un dossier par shard, que « python -m reporting merge » fusionne"
+        ),
+    )
 
 
+# tryfirst: before pytest's JUnit and pytest-bdd's cucumber plugins read their paths.
+@pytest.hookimpl(tryfirst=True)
 def pytest_configure(config: pytest.Config) -> None:
+    reports_dir = config.getoption("reports_dir")
+    if reports_dir:
+        folder = Path(reports_dir)
+        config.option.cucumber_json_path = str(folder / FOLDER_FILES["cucumber"])
+        config.option.xmlpath = str(folder / FOLDER_FILES["junit"])
+        config.option.rapport_html = str(folder / DEFAULT_HTML_NAME)
+        config.option.output = str(folder / "artifacts")
     # pytest-bdd turns every tag into a mark: declare the guide's, so that
     # --strict-markers accepts them and pytest does not warn about them.
     for part in GUIDE_PARTS:
@@ -173,6 +198,10 @@ class ReportWriter:
         run.pytest_counts, run.exit_status = dict(self.pytest_counts), int(exitstatus)
         evidence = [_with_artifacts(config, record) for record in self.evidence.values() if "uri" in record]
         self.written = write_report(cucumber_file, html_file, evidence, run)
+        # The same as data, for `python -m reporting merge` (artifacts relative to the folder, which CI moves).
+        split = {"splits": config.getoption("splits", None), "group": config.getoption("group", None)}
+        data = shard_data(run, evidence, cucumber_file.parent, split if split["splits"] else None)
+        cucumber_file.with_name(EVIDENCE_NAME).write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         if self.written is not None:

@@ -102,6 +102,15 @@ class ScenarioResult:
 
 
 @dataclass
+class ShardInfo:
+    name: str
+    started: datetime | None
+    duration: float | None
+    scenarios: int
+    exit_status: int | None
+
+
+@dataclass
 class RunInfo:
     target: str | None = None
     mailpit: str | None = None
@@ -111,6 +120,11 @@ class RunInfo:
     # report is written by the plugin; None from a cucumber JSON alone.
     pytest_counts: dict[str, int] | None = None
     exit_status: int | None = None  # pytest's exit code, when known
+    # A merged report (reporting.shards): each shard's name, start and wall
+    # time; and what is wrong with the shards as a whole (a scenario in two
+    # shards, a missing shard), each of which fails the verdict.
+    shards: list[ShardInfo] = field(default_factory=list)
+    run_errors: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -268,7 +282,7 @@ def verdict_of(results: list[ScenarioResult], run: RunInfo) -> Verdict:
     pytest_counts = run.pytest_counts or {}
     total = len(results)
     pytest_failures = pytest_counts.get("failed", 0) + pytest_counts.get("error", 0)
-    if counts[FAILED] or counts[ERROR] or pytest_failures:
+    if counts[FAILED] or counts[ERROR] or pytest_failures or run.run_errors:
         failing = [
             _count(counts[status], singular, plural)
             for status, singular, plural in (
@@ -285,7 +299,7 @@ def verdict_of(results: list[ScenarioResult], run: RunInfo) -> Verdict:
                 "pytest signale aussi des échecs ou erreurs hors des scénarios (collecte, configuration) ; "
                 f"son décompte : {pytest_summary(pytest_counts)}."
             )
-        return Verdict("echec", "Recette en échec", details)
+        return Verdict("echec", "Recette en échec", details + run.run_errors)
     stopped = STOPPED_EXIT_CODES.get(run.exit_status) if run.exit_status is not None else None
     skipped_outside = pytest_counts.get("skipped", 0) - counts[SKIPPED]
     if counts[SKIPPED] or stopped or skipped_outside > 0:
@@ -337,6 +351,17 @@ def summary_data(results: list[ScenarioResult], run: RunInfo) -> dict[str, Any]:
         "scenarios": {"total": len(results), **scenario_counts(results)},
         "pytest": run.pytest_counts,
         "exit_status": run.exit_status,
+        "run_errors": run.run_errors,
+        "shards": [
+            {
+                "name": shard.name,
+                "started": shard.started.isoformat() if shard.started else None,
+                "duration": shard.duration,
+                "scenarios": shard.scenarios,
+                "exit_status": shard.exit_status,
+            }
+            for shard in run.shards
+        ],
         "skip_reasons": [{"reason": reason, "count": count} for reason, count in skip_reasons(results)],
         "results": [
             {
@@ -405,7 +430,7 @@ def render_html(results: list[ScenarioResult], run: RunInfo, html_dir: Path) -> 
         ("Cible", run.target or "non renseignée"),
         ("Mailpit", run.mailpit or "non renseigné"),
         ("Début", _format_moment(run.started) if run.started else "non renseigné"),
-        ("Durée" if run.duration is not None else "Durée (somme des scénarios)", _format_duration(duration)),
+        (_duration_label(run), _format_duration(duration)),
         ("Scénarios", str(len(ordered))),
         ("Réussis", str(counts[PASSED])),
         ("Échoués", str(counts[FAILED])),
@@ -414,6 +439,11 @@ def render_html(results: list[ScenarioResult], run: RunInfo, html_dir: Path) -> 
     ]
     if run.pytest_counts is not None:
         summary_rows.append(("Décompte de pytest", pytest_summary(run.pytest_counts)))
+    for shard in run.shards:
+        shard_duration = _format_duration(shard.duration) if shard.duration is not None else "durée inconnue"
+        summary_rows.append(
+            (f"Shard {shard.name}", f"{_count(shard.scenarios, 'scénario', 'scénarios')}, {shard_duration}")
+        )
     return _environment().get_template("rapport.html.j2").render(
         verdict=verdict_of(ordered, run),
         skip_reasons=skip_reasons(ordered),
@@ -423,6 +453,15 @@ def render_html(results: list[ScenarioResult], run: RunInfo, html_dir: Path) -> 
         screenshot=_screenshot,
         link=lambda path: _relative_link(path, html_dir),
     )
+
+
+def _duration_label(run: RunInfo) -> str:
+    if run.duration is None:
+        return "Durée (somme des scénarios)"
+    if run.shards:
+        return (f"Durée ({len(run.shards)} shards : du début du premier à la fin du dernier)"
+                if len(run.shards) > 1 else "Durée (1 shard)")
+    return "Durée"
 
 
 def _part_counts(results: list[ScenarioResult]) -> str:
@@ -488,8 +527,12 @@ def write_report(
     output_path = Path(output)
     if summary_path(output_path).absolute() == Path(cucumber_json).absolute():
         raise ValueError(f"le JSON du verdict écraserait le JSON Cucumber : renommer le rapport {output_path}")
-    run = run or RunInfo()
-    results = merge_results(load_cucumber(cucumber_json), evidence)
+    return write_results(merge_results(load_cucumber(cucumber_json), evidence), output_path, run or RunInfo())
+
+
+def write_results(results: list[ScenarioResult], output: Path, run: RunInfo) -> Path:
+    """Write the page of these results and its JSON beside it; return the page's path."""
+    output_path = output
     output_path.parent.mkdir(parents=True, exist_ok=True)
     output_path.write_text(render_html(results, run, output_path.parent), encoding="utf-8")
     summary_path(output_path).write_text(

@@ -68,9 +68,9 @@ def test_compose_gives_the_suite_the_origin_of_the_mock_links():
     assert "./reports:/suite/reports" in suite["volumes"]
 
 
-def test_github_workflow_runs_the_suite_in_parallel_and_keeps_the_reports():
-    workflow = load_yaml(".github/workflows/acceptance.yml")
-    job = workflow["jobs"]["acceptance"]
+def test_github_workflow_runs_shards_and_merges_their_reports():
+    jobs = load_yaml(".github/workflows/acceptance.yml")["jobs"]
+    job = jobs["acceptance"]
     mailpit = job["services"]["mailpit"]
     assert mailpit["image"] == MAILPIT_IMAGE
     assert {"8025:8025", "1025:1025"} <= set(mailpit["ports"])
@@ -78,19 +78,43 @@ def test_github_workflow_runs_the_suite_in_parallel_and_keeps_the_reports():
     assert any(run.startswith("pip install -r requirements.txt") for run in runs)
     start_mock = next(run for run in runs if "python -m mock_site" in run)
     assert '--public-url "$BASE_URL"' in start_mock and "--smtp-port 1025" in start_mock
-    assert 'pytest steps -n auto -m "not panne-messagerie"' in runs
-    # The outage scenarios: against the suite's own mock and chaos-enabled Mailpits, their own reports.
-    outage = next(step for step in job["steps"] if "-m panne-messagerie" in step.get("run", ""))
-    assert outage["env"] == {"BASE_URL": "", "MAILPIT_URL": ""} and outage["if"] == "${{ !cancelled() }}"
-    assert "--junitxml reports/panne-messagerie/junit.xml" in outage["run"]
-    assert "--rapport-html reports/panne-messagerie/rapport.html" in outage["run"]
-    assert job["env"] == {"BASE_URL": "http://localhost:5000", "MAILPIT_URL": "http://localhost:8025"}
+    # A matrix of shards, each its pytest-split group and its own reports folder, uploaded whatever happened.
+    shards = job["strategy"]["matrix"]["shard"]
+    assert shards == list(range(1, len(shards) + 1)) and job["strategy"]["fail-fast"] is False
+    assert job["env"]["SHARDS"] == len(shards) and job["env"]["REPORTS"] == "reports/shard-${{ matrix.shard }}"
+    suite = next(run for run in runs if run.startswith("pytest steps"))
+    assert '-m "not panne-messagerie"' in suite
+    assert option(suite, "--splits") == "$SHARDS" and option(suite, "--group") == "${{ matrix.shard }}"
+    assert option(suite, "--reports-dir") == "$REPORTS"
+    assert {"BASE_URL": "http://localhost:5000", "MAILPIT_URL": "http://localhost:8025"}.items() <= job["env"].items()
     upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"] == "reports/" and upload["if"] == "${{ !cancelled() }}"
+    assert upload["with"] == {"name": "rapports-shard-${{ matrix.shard }}", "path": "reports/shard-${{ matrix.shard }}/",
+                              "if-no-files-found": "warn"}
+    assert upload["if"] == "${{ !cancelled() }}"
+    # The outage scenarios: a job without Mailpit service; the suite starts its own mock and chaos-enabled Mailpits.
+    outage = jobs["panne-messagerie"]
+    assert "services" not in outage and "env" not in outage
+    outage_run = next(step["run"] for step in outage["steps"] if "-m panne-messagerie" in step.get("run", ""))
+    assert option(outage_run, "--reports-dir") == "reports/panne-messagerie"
+    outage_upload = next(step for step in outage["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert outage_upload["with"]["name"].startswith("rapports-")
+    # The merge: after every shard, even failed ones, over every artifact; it fails the job unless « réussie ».
+    merge = jobs["rapport"]
+    assert set(merge["needs"]) == {"acceptance", "panne-messagerie"} and merge["if"] == "${{ !cancelled() }}"
+    download = next(step for step in merge["steps"] if step.get("uses", "").startswith("actions/download-artifact@"))
+    assert download["with"] == {"pattern": "rapports-*", "path": "reports"}
+    merge_run = next(step for step in merge["steps"] if "python -m reporting merge" in step.get("run", ""))
+    assert "if" not in merge_run, "l'échec de la fusion doit faire échouer le job"
+    assert merge_run["run"].startswith("python -m reporting merge reports/rapports-*/ ")
+    assert option(merge_run["run"], "-o") == "reports"
+    assert option(merge_run["run"], "--splits") == "$SHARDS" and merge["env"]["SHARDS"] == len(shards)
+    kept = next(step for step in merge["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert kept["with"]["path"] == "reports/" and kept["if"] == "${{ !cancelled() }}"
 
 
-def test_gitlab_job_runs_the_suite_in_parallel_and_keeps_the_reports():
-    job = load_yaml(".gitlab-ci.yml")["acceptance"]
+def test_gitlab_runs_parallel_shards_and_merges_their_reports():
+    gitlab = load_yaml(".gitlab-ci.yml")
+    job = gitlab["acceptance"]
     assert job["image"] == playwright_image()
     assert [service["alias"] for service in job["services"]] == ["mailpit"]
     assert job["services"][0]["name"] == MAILPIT_IMAGE
@@ -98,15 +122,30 @@ def test_gitlab_job_runs_the_suite_in_parallel_and_keeps_the_reports():
     start_mock = next(line for line in job["before_script"] if "python -m mock_site" in line)
     assert '--public-url "$BASE_URL"' in start_mock and "--smtp-host mailpit" in start_mock
     assert "pip install -r requirements.txt" in job["before_script"]
-    assert job["script"] == ['pytest steps -n auto -m "not panne-messagerie"']
+    [suite] = job["script"]
+    assert suite.startswith('pytest steps -n auto -m "not panne-messagerie"')
+    assert option(suite, "--splits") == "$CI_NODE_TOTAL" and option(suite, "--group") == "$CI_NODE_INDEX"
+    assert option(suite, "--reports-dir") == "$REPORTS"
+    assert job["variables"]["REPORTS"] == "reports/shard-$CI_NODE_INDEX"
+    assert job["parallel"] >= 2
     assert job["artifacts"]["when"] == "always" and job["artifacts"]["paths"] == ["reports/"]
-    assert job["artifacts"]["reports"]["junit"] == "reports/junit.xml"
     # The outage scenarios: a job of its own, no Mailpit service, the suite starts its own mock and Mailpits.
-    outage = load_yaml(".gitlab-ci.yml")["panne-messagerie"]
+    outage = gitlab["panne-messagerie"]
     assert outage["image"] == playwright_image() and "services" not in outage
     assert "BASE_URL" not in outage["variables"] and "MAILPIT_URL" not in outage["variables"]
-    assert outage["script"][-1] == "pytest steps -n auto -m panne-messagerie"
-    assert outage["artifacts"]["reports"]["junit"] == "reports/junit.xml"
+    assert outage["script"][-1] == "pytest steps -n auto -m panne-messagerie --reports-dir reports/panne-messagerie"
+    # The merge: after every parallel shard and the outage job, with their artifacts, even when they failed.
+    merge = gitlab["rapport"]
+    assert merge["stage"] == "rapport" and merge["when"] == "always" and merge["image"] == playwright_image()
+    assert merge["needs"] == [{"job": "acceptance", "artifacts": True}, {"job": "panne-messagerie", "artifacts": True}]
+    merge_run = merge["script"][-1]
+    assert merge_run.startswith("python -m reporting merge reports/shard-*/ reports/panne-messagerie ")
+    assert option(merge_run, "-o") == "reports" and option(merge_run, "--splits") == "$SHARDS"
+    assert merge["variables"]["SHARDS"] == job["parallel"]
+    # The JUnit XML in merge requests: the merged one only, each scenario once.
+    assert [name for name, value in gitlab.items() if isinstance(value, dict)
+            and "junit" in value.get("artifacts", {}).get("reports", {})] == ["rapport"]
+    assert merge["artifacts"]["reports"]["junit"] == "reports/junit.xml" and merge["artifacts"]["when"] == "always"
 
 
 def test_the_same_mailpit_everywhere():
