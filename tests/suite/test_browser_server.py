@@ -2,7 +2,9 @@
 process of its own runs a small selection, the evidence of a failure is written as with a local browser,
 and a server that cannot be reached stops the run at its start."""
 
+import contextlib
 import os
+import signal
 import socket
 import stat
 import subprocess
@@ -37,9 +39,9 @@ def node_id(title: str) -> str:
     return f"{SCENARIO_MODULE}::test_{make_python_name(title)}"
 
 
-def free_port() -> int:
+def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
+        probe.bind((host, 0))
         return probe.getsockname()[1]
 
 
@@ -67,28 +69,37 @@ def server_chromium(launches) -> Path:
     return wrapper
 
 
-@pytest.fixture(scope="module")
-def browser_server():
-    """`playwright run-server` in a process of its own, on a free loopback port."""
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", str(port), "--unsafe"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+@contextlib.contextmanager
+def running(command: list[str], host: str, port: int):
+    """A server process of its own, until it listens on host:port (bounded), stopped afterwards with its
+    children (`python -m playwright run-server` leaves its Node driver running when only it is stopped)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + SERVER_START_SECONDS
         while True:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                socket.create_connection((host, port), timeout=1).close()
                 break
             except OSError:
-                assert server.poll() is None, f"Le serveur de navigateurs s'est arrêté (code {server.returncode})"
-                assert time.monotonic() < deadline, f"Le serveur de navigateurs n'écoute pas sur {port}"
+                assert process.poll() is None, f"{command[:4]} s'est arrêté (code {process.returncode})"
+                assert time.monotonic() < deadline, f"{command[:4]} n'écoute pas sur {host}:{port}"
                 time.sleep(0.1)  # a test waiting for a process to listen, not the suite
-        yield f"ws://127.0.0.1:{port}/"
+        yield
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def browser_server_command(host: str, port: int) -> list[str]:
+    return [sys.executable, "-m", "playwright", "run-server", "--host", host, "--port", str(port), "--unsafe"]
+
+
+@pytest.fixture(scope="module")
+def browser_server():
+    """`playwright run-server` in a process of its own, on a free loopback port."""
+    port = free_port()
+    with running(browser_server_command("127.0.0.1", port), "127.0.0.1", port):
+        yield f"ws://127.0.0.1:{port}/"
 
 
 def run_suite(args: list[str], tmp_path: Path, **environment) -> subprocess.CompletedProcess:
@@ -132,3 +143,52 @@ def test_a_server_that_cannot_be_reached_stops_the_run_at_its_start(tmp_path):
     assert run.returncode == USAGE_ERROR, run.stdout + run.stderr
     assert f"Serveur de navigateurs injoignable à {unreachable}" in run.stderr, run.stderr
     assert not (tmp_path / "junit.xml").exists(), "Aucun scénario ne devait commencer"
+
+
+@pytest.fixture
+def network_namespace():
+    """A namespace of this test's own, joined to this machine by a veth pair: (its address, this machine's).
+    Where namespaces cannot be made the test is skipped, but never in CI, which makes them."""
+    name, host_side = f"suite{os.getpid()}", f"vs{os.getpid()}"
+    subnet = f"10.231.{os.getpid() % 250}"
+    commands = [
+        ["ip", "netns", "add", name],
+        ["ip", "link", "add", host_side, "type", "veth", "peer", "name", "vn", "netns", name],
+        ["ip", "addr", "add", f"{subnet}.1/30", "dev", host_side],
+        ["ip", "link", "set", host_side, "up"],
+        ["ip", "netns", "exec", name, "ip", "addr", "add", f"{subnet}.2/30", "dev", "vn"],
+        ["ip", "netns", "exec", name, "ip", "link", "set", "vn", "up"],
+        ["ip", "netns", "exec", name, "ip", "link", "set", "lo", "up"],
+    ]
+    try:
+        for command in commands:
+            made = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
+            if made.returncode != 0:
+                reason = f"Espace de noms réseau impossible ici ({' '.join(command)} : {made.stderr.strip()})"
+                if os.environ.get("CI") == "true":
+                    pytest.fail(reason + " ; en CI il doit l'être.")
+                pytest.skip(reason)
+        yield name, f"{subnet}.2", f"{subnet}.1"
+    finally:  # deleting the namespace deletes the veth pair with it
+        subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=10, check=False)
+
+
+def test_the_browser_server_on_another_host_reaches_the_target_and_mailpit_over_the_network(
+        network_namespace, server_chromium, launches, tmp_path):
+    namespace, server_host, host = network_namespace
+    server_port, mail_port, smtp_port, site_port = free_port(), free_port(), free_port(), free_port()
+    catcher = [sys.executable, "-m", "mock_site.mailpit", "--host", host,
+               "--http-port", str(mail_port), "--smtp-port", str(smtp_port)]
+    site = [sys.executable, "-m", "mock_site", "--host", host, "--port", str(site_port),
+            "--smtp-host", host, "--smtp-port", str(smtp_port)]
+    server = ["ip", "netns", "exec", namespace, *browser_server_command(server_host, server_port)]
+    launched_before = launches.read_text().split() if launches.is_file() else []
+    with running(catcher, host, mail_port), running(site, host, site_port), \
+            running(server, server_host, server_port):
+        run = run_suite([node_id(FAILING), "--base-url", f"http://{host}:{site_port}",
+                         "--mailpit-url", f"http://{host}:{mail_port}",
+                         "--browser-server", f"ws://{server_host}:{server_port}/",
+                         "--browser-server-chromium", str(server_chromium)], tmp_path)
+    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
+    assert outcomes(tmp_path / "junit.xml") == {f"test_{make_python_name(FAILING)}": "passed"}
+    assert len(launches.read_text().split()) > len(launched_before), "Le Chromium du serveur n'a pas été lancé"
