@@ -100,7 +100,8 @@ def mail_latencies(server, mails: int = 20) -> list[float]:
         message["From"], message["To"], message["Subject"] = "site@bench.test", address, "Latence"
         message.set_content("Bonjour")
         seen = []
-        waiting = threading.Thread(target=lambda: (mailbox.wait_for_mail(to=address), seen.append(time.perf_counter())))
+        waiting = threading.Thread(target=lambda address=address, seen=seen: (
+            mailbox.wait_for_mail(to=address), seen.append(time.perf_counter())))
         waiting.start()
         time.sleep(random.uniform(0.1, 0.2))  # the bench's own pause: the suite is polling meanwhile
         with smtplib.SMTP(server.smtp_host, server.smtp_port, timeout=5) as smtp:

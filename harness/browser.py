@@ -115,5 +115,3 @@ def browser_type_launch_args(browser_type_launch_args, playwright, pytestconfig)
     if pytestconfig.getoption("--browser-server", None):
         return browser_type_launch_args
     return {**browser_type_launch_args, **chromium_launch_args(playwright.chromium.executable_path)}
-
-

@@ -68,7 +68,7 @@ def merge_main(argv: list[str]) -> int:
         print(f"ERREUR DE FUSION : {problem}", file=sys.stderr)
     print(f"rapport fusionné de {len(args.folders)} shards : {html} ; JUnit : {junit}")
     print(f"{verdict.text} : " + " ".join(verdict.details))
-    return merge_exit_code(results, run)
+    return merge_exit_code(verdict)
 
 
 if __name__ == "__main__":

@@ -530,9 +530,8 @@ def write_report(
     return write_results(merge_results(load_cucumber(cucumber_json), evidence), output_path, run or RunInfo())
 
 
-def write_results(results: list[ScenarioResult], output: Path, run: RunInfo) -> Path:
+def write_results(results: list[ScenarioResult], output_path: Path, run: RunInfo) -> Path:
     """Write the page of these results and its JSON beside it; return the page's path."""
-    output_path = output
     output_path.parent.mkdir(parents=True, exist_ok=True)
     output_path.write_text(render_html(results, run, output_path.parent), encoding="utf-8")
     summary_path(output_path).write_text(

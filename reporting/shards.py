@@ -26,19 +26,18 @@ from typing import Any
 from junitparser import Error, JUnitXml, JUnitXmlError, TestCase, TestSuite
 
 from reporting.report import (
+    DEFAULT_HTML_NAME,
     RunInfo,
     ScenarioResult,
     ShardInfo,
+    Verdict,
     load_cucumber,
     merge_results,
-    verdict_of,
     write_results,
 )
 
 EVIDENCE_NAME = "preuves.json"
 FOLDER_FILES = {"cucumber": "cucumber.json", "junit": "junit.xml", "evidence": EVIDENCE_NAME}
-MERGED_HTML_NAME = "rapport.html"
-MERGED_JUNIT_NAME = "junit.xml"
 FORMAT = 1
 ARTIFACT_KINDS = ("screenshots", "traces")
 # pytest's exit codes, the worst first: a merged run stopped if any shard
@@ -67,11 +66,13 @@ def shard_data(
             "exit_status": run.exit_status,
         },
         "split": split,
-        "evidence": [
-            {**record, **{kind: [_relative(path, folder) for path in record.get(kind, [])] for kind in ARTIFACT_KINDS}}
-            for record in evidence
-        ],
+        "evidence": [_with_artifact_paths(record, lambda path: _relative(path, folder)) for record in evidence],
     }
+
+
+def _with_artifact_paths(record: dict[str, Any], convert) -> dict[str, Any]:
+    """The record with each screenshot and trace path converted (made relative to a folder, or absolute again)."""
+    return {**record, **{kind: [convert(path) for path in record.get(kind, [])] for kind in ARTIFACT_KINDS}}
 
 
 def _relative(path: str, folder: Path) -> str:
@@ -133,10 +134,7 @@ def load_shard(folder: Path) -> Shard:
         pytest_counts=run_data["pytest_counts"],
         exit_status=run_data["exit_status"],
     )
-    evidence = [
-        {**record, **{kind: [str(folder.absolute() / path) for path in record.get(kind, [])] for kind in ARTIFACT_KINDS}}
-        for record in data["evidence"]
-    ]
+    evidence = [_with_artifact_paths(record, lambda path: str(folder.absolute() / path)) for record in data["evidence"]]
     return Shard(folder, run, data.get("split"), merge_results(cucumber, evidence), junit)
 
 
@@ -253,8 +251,8 @@ def merge(
     shards = [load_shard(folder) for folder in folders]
     run = merged_run(shards, expected_splits)
     results = [result for shard in shards for result in shard.results]
-    html = write_results(results, out_dir / MERGED_HTML_NAME, run)
-    junit_path = out_dir / MERGED_JUNIT_NAME
+    html = write_results(results, out_dir / DEFAULT_HTML_NAME, run)
+    junit_path = out_dir / FOLDER_FILES["junit"]
     merged_junit(shards, run.run_errors).write(str(junit_path), pretty=True)
     return html, junit_path, run, results
 
@@ -263,5 +261,5 @@ def merge(
 MERGE_EXIT_CODES = {"reussie": 0, "echec": 1, "vide": 5, "incomplete": 6}
 
 
-def merge_exit_code(results: list[ScenarioResult], run: RunInfo) -> int:
-    return MERGE_EXIT_CODES[verdict_of(results, run).outcome]
+def merge_exit_code(verdict: Verdict) -> int:
+    return MERGE_EXIT_CODES[verdict.outcome]

@@ -18,6 +18,7 @@ from playwright.sync_api import sync_playwright
 from pytest_bdd.scenario import make_python_name
 
 from harness.browser import system_chromium_path
+from mails.server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
@@ -37,12 +38,6 @@ TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG",
 
 def node_id(title: str) -> str:
     return f"{SCENARIO_MODULE}::test_{make_python_name(title)}"
-
-
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as probe:
-        probe.bind((host, 0))
-        return probe.getsockname()[1]
 
 
 def real_chromium() -> str:
@@ -108,7 +103,7 @@ def run_suite(args: list[str], tmp_path: Path, **environment) -> subprocess.Comp
         [sys.executable, "-m", "pytest", *args, "-p", "no:randomly", "-p", "no:xdist", "--no-mail-window", "0",
          "--junitxml", str(tmp_path / "junit.xml"), "--cucumberjson", str(tmp_path / "cucumber.json"),
          "--output", str(tmp_path / "artifacts")],
-        cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, env={**env, **environment},
+        cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, env={**env, **environment}, check=False,
     )
 
 
