@@ -23,6 +23,7 @@ pytest_plugins = [
     "harness.capabilities",
     "harness.evidence",
     "harness.browser",
+    "harness.traces",
     "harness.verdict",
     "harness.mail_ledger",
     "reporting.plugin",

@@ -1,100 +1,150 @@
-"""Speed of the acceptance suite on this machine.
+"""Speed of the acceptance suite on this machine, printed as ratios from one run of this script
+(the machine is noisy: its absolute times hold for nothing, the ratios of one run do).
 
-Prints the number of scenarios and the wall time of the full run at -n 1 and
--n 2, then the time of one happy-path scenario beside a bare Playwright script
-doing the same clicks against the same kind of target (the floor), then the time
-from a mail's sending to the suite seeing it, with the embedded catcher and
-with the project's Mailpit (.tools/bin/mailpit) where it is built.
-
-    python bench/bench.py            # all the measures
-    python bench/bench.py --floor    # only the happy path and its floor
-    python bench/bench.py --mail     # only the mail's latency
+    python bench/bench.py                   # every measure below
+    python bench/bench.py --floor           # one happy path ÷ the same clicks in a bare Playwright script
+    python bench/bench.py --mail            # from a mail's sending to the suite seeing it
+    python bench/bench.py --workers         # the full run: -n 2 ÷ -n 1, CPU seconds per scenario, with and
+                                            # without tracing
+    python bench/bench.py --browser-server  # -n 2 ÷ -n 1 again, the browsers on a Playwright browser server
+    python bench/bench.py --profile         # where the CPU goes, on steps 5 and 6 (py-spy)
 """
 
 import argparse
+import collections
+import contextlib
+import json
 import os
 import platform
 import random
+import re
+import resource
+import signal
 import smtplib
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import xml.etree.ElementTree as ElementTree
+from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
+from xml.etree import ElementTree
 
 from playwright.sync_api import expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from harness.browser import chromium_launch_args  # noqa: E402
-from mails.mailbox import Mailbox  # noqa: E402
-from mails.server import PROJECT_MAILPIT, start_binary  # noqa: E402
-from mock_site.mailpit import start_catcher  # noqa: E402
-from mock_site.server import serve_in_thread  # noqa: E402
+from harness.browser import chromium_launch_args
+from mails.mailbox import Mailbox
+from mails.server import PROJECT_MAILPIT, free_port, start_binary
+from mock_site.mailpit import start_catcher
+from mock_site.server import serve_in_thread
+from target.accounts import random_identity, unique_address
 
-# Step 6's first scenario: the whole journey, from the home page to the confirmation mail.
-HAPPY_PATH = ["-m", "etape-6", "-k", "informé"]
+SCENARIOS = "steps/test_guide_mot_de_passe_oublie.py::test_"
+# Step 6's first scenario: the whole journey, from the home page to the confirmation mail. It is timed
+# between two others: the first starts the run's browser (the floor's browser is running too), the last
+# closes it (pytest counts a session's teardown in its last test's time).
+HAPPY_PATH = SCENARIOS + "lassuré_est_informé_à_lécran_et_par_mail_que_son_mot_de_passe_a_été_modifié"
+BEFORE_AND_AFTER = (SCENARIOS + "lassuré_rejoint_lespace_de_connexion_depuis_la_page_daccueil",
+                    SCENARIOS + "lassuré_qui_a_oublié_son_mot_de_passe_clique_sur__mot_de_passe_oublié__")
+# Each measure of the happy path is taken this many times, suite and floor in turn; the medians are compared.
+ROUNDS = 5
+MAILS_TIMED = 20
+# The part of the suite profiled: 34 scenarios, every kind of step, one process.
+PROFILED = ["-m", "etape-5 or etape-6", "-p", "no:xdist"]
+PROFILE_RATE = 100  # samples per second
+SERVER_START_SECONDS = 30
+NEW_PASSWORD = "Nouveau-Mdp-2026"
 
 
-def run_suite(extra: list[str]) -> tuple[float, int, dict[str, float]]:
-    """Wall time, scenarios run, and each scenario's own time from the JUnit file."""
+def cpu_seconds_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_suite(extra: list[str], prefix: tuple[str, ...] = (), **environment: str) -> tuple[float, float, dict[str, float]]:
+    """Wall time, CPU seconds of the run and of all it started (pytest, its workers, Playwright's driver,
+    Chromium; the bundled mock and catcher are threads of pytest), and each scenario's time (JUnit)."""
     with tempfile.TemporaryDirectory() as folder:
-        junit = Path(folder) / "junit.xml"
+        cpu_before = cpu_seconds_of_children()
         started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "pytest", "steps", "-q", "--junitxml", str(junit), *extra],
-                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([*prefix, sys.executable, "-m", "pytest", "-q", f"--reports-dir={folder}", *extra],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env={**os.environ, **environment})
         wall = time.perf_counter() - started
-        cases = ElementTree.parse(junit).getroot().iter("testcase")
-        times = {case.get("name"): float(case.get("time")) for case in cases}
-    return wall, len(times), times
+        cpu = cpu_seconds_of_children() - cpu_before
+        times = {case.get("name"): float(case.get("time"))
+                 for case in ElementTree.parse(Path(folder, "junit.xml")).getroot().iter("testcase")}
+    return wall, cpu, times
 
 
-def bare_playwright_journey() -> float:
-    """The happy path as plain Playwright clicks, timed like one scenario (browser already running)."""
+def suite_happy_path() -> float:
+    """The happy path's own time (setup, steps and teardown) in a run of the suite, its browser started."""
+    first, last = BEFORE_AND_AFTER
+    _, _, times = run_suite(["-p", "no:randomly", "--no-mail-window", "0", first, HAPPY_PATH, last])
+    return times[HAPPY_PATH.split("::")[1]]
+
+
+def bare_journey(browser, site_url: str, mailpit_url: str) -> float:
+    """The happy path as plain Playwright clicks in a new context of a running browser, timed."""
+    started = time.perf_counter()
+    context = browser.new_context(base_url=site_url)
+    nir, birth = random_identity()
+    address = unique_address()
+    context.request.post("/__test__/accounts", data={"nir": nir, "birth_date": birth.isoformat(), "email": address})
+    page = context.new_page()
+    page.goto("/")
+    page.get_by_role("link", name="Connectez-vous").click()
+    page.get_by_role("link", name="Mot de passe oublié ?").click()
+    page.get_by_label("Numéro de sécurité sociale", exact=True).fill(nir)
+    page.get_by_label("Date de naissance", exact=True).fill(birth.strftime("%d/%m/%Y"))
+    answer = context.request.get("/__test__/captcha").json()["answer"]
+    page.get_by_label("Recopiez les caractères", exact=True).fill(answer)
+    page.get_by_role("button", name="Recevoir le mail").click()
+    mailbox = Mailbox(mailpit_url)
+    mailbox.open_link(page, mailbox.wait_for_mail(to=address), "Renouveler mon mot de passe")
+    page.get_by_label("Nouveau mot de passe", exact=True).fill(NEW_PASSWORD)
+    page.get_by_label("Confirmation du nouveau mot de passe", exact=True).fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Valider le nouveau mot de passe").click()
+    expect(page.get_by_role("heading", name="Votre nouveau mot de passe a bien été enregistré")).to_be_visible()
+    mailbox.wait_for_mail(to=address, subject="Votre compte ameli – votre mot de passe a été modifié")
+    context.close()
+    return time.perf_counter() - started
+
+
+def print_floor() -> None:
     catcher = start_catcher()
     site = serve_in_thread({"SMTP_HOST": catcher.smtp_host, "SMTP_PORT": catcher.smtp_port})
+    suite, floor = [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(**chromium_launch_args(playwright.chromium.executable_path))
-            started = time.perf_counter()
-            context = browser.new_context(base_url=site.url)
-            account = context.request.post("/__test__/accounts", data={
-                "nir": "1850775123456", "birth_date": "1985-07-15", "email": "bench@example.test"}).json()
-            page = context.new_page()
-            page.goto("/")
-            page.get_by_role("link", name="Connectez-vous").click()
-            page.get_by_role("link", name="Mot de passe oublié ?").click()
-            page.get_by_label("Numéro de sécurité sociale", exact=True).fill(account["nir"])
-            page.get_by_label("Date de naissance", exact=True).fill("15/07/1985")
-            answer = context.request.get("/__test__/captcha").json()["answer"]
-            page.get_by_label("Recopiez les caractères", exact=True).fill(answer)
-            page.get_by_role("button", name="Recevoir le mail").click()
-            mail = Mailbox(catcher.url).wait_for_mail(to="bench@example.test")
-            Mailbox(catcher.url).open_link(page, mail, "Renouveler mon mot de passe")
-            page.get_by_label("Nouveau mot de passe", exact=True).fill("Nouveau-Mdp-2026")
-            page.get_by_label("Confirmation du nouveau mot de passe", exact=True).fill("Nouveau-Mdp-2026")
-            page.get_by_role("button", name="Valider le nouveau mot de passe").click()
-            expect(page.get_by_role("heading", name="Votre nouveau mot de passe a bien été enregistré")).to_be_visible()
-            context.close()
-            elapsed = time.perf_counter() - started
+            bare_journey(browser, site.url, catcher.url)  # its first context, as the suite's warm-up
+            for _ in range(ROUNDS):
+                suite.append(suite_happy_path())
+                floor.append(bare_journey(browser, site.url, catcher.url))
             browser.close()
     finally:
         site.stop()
         catcher.stop()
-    return elapsed
+    scenario, bare = statistics.median(suite), statistics.median(floor)
+    print(f"Un parcours complet (étape 6), scénario de la suite : médiane {scenario:.2f} s sur {ROUNDS} "
+          f"({', '.join(f'{t:.2f}' for t in suite)})")
+    print(f"Les mêmes clics, script Playwright nu (plancher) : médiane {bare:.2f} s "
+          f"({', '.join(f'{t:.2f}' for t in floor)})")
+    print(f"Scénario ÷ plancher : {scenario / bare:.2f}")
 
 
-def mail_latencies(server, mails: int = 20) -> list[float]:
+def mail_latencies(server) -> list[float]:
     """Seconds from the end of each SMTP sending to Mailbox.wait_for_mail returning that mail, the suite
     already waiting when the mail leaves (sent at a random moment between two of its looks)."""
     mailbox = Mailbox(server.url)
     latencies = []
-    for number in range(mails):
+    for number in range(MAILS_TIMED):
         address = f"latence-{number}-{time.time_ns()}@bench.test"
         message = EmailMessage()
         message["From"], message["To"], message["Subject"] = "site@bench.test", address, "Latence"
@@ -122,26 +172,128 @@ def print_mail_latency(name: str, start) -> None:
           f"maximum {max(latencies) * 1000:.0f} ms ({len(latencies)} mails)")
 
 
+def print_workers(label: str, extra: list[str]) -> dict[str, float]:
+    """The full run at -n 1 and -n 2: wall time, their ratio, CPU seconds per scenario."""
+    walls = {}
+    for workers in ("1", "2"):
+        wall, cpu, times = run_suite(["-n", workers, *extra])
+        walls[workers] = wall
+        print(f"Suite complète{label}, -n {workers} : {len(times)} scénarios en {wall:.0f} s, "
+              f"CPU {cpu / len(times):.2f} s par scénario")
+    print(f"Suite complète{label}, -n 2 ÷ -n 1 : {walls['2'] / walls['1']:.2f}")
+    return walls
+
+
+def print_tracing_cost() -> None:
+    _, cpu, times = run_suite(["-n", "2", "--tracing", "off", "--screenshot", "off"])
+    print(f"Suite complète sans traces ni captures (--tracing off --screenshot off), -n 2 : "
+          f"CPU {cpu / len(times):.2f} s par scénario")
+
+
+@contextlib.contextmanager
+def local_browser_server():
+    """`playwright run-server` in a process group of its own on a free loopback port; the suite's options for it
+    (with the Chromium found here, which a server run with --unsafe accepts)."""
+    port = free_port()
+    with sync_playwright() as playwright:
+        chromium = chromium_launch_args(playwright.chromium.executable_path).get("executable_path")
+    process = subprocess.Popen([sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1",
+                                "--port", str(port), "--unsafe"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"Le serveur de navigateurs n'écoute pas sur 127.0.0.1:{port}")
+            time.sleep(0.1)  # the bench waiting for a server to listen
+        yield ["--browser-server", f"ws://127.0.0.1:{port}/", *(["--browser-server-chromium", chromium] if chromium else [])]
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)  # the server and its Node driver
+        process.wait(timeout=10)
+
+
+# Where a sample's time goes: the file of its innermost frame outside the standard library (py-spy names
+# files from their folder on sys.path), in the first of these parts that matches.
+PROFILE_PARTS = [
+    ("capteur de mails embarqué (aiosmtpd)", re.compile(r"^(mock_site/mailpit|aiosmtpd)/")),
+    ("site simulé (Flask, Werkzeug, captcha)", re.compile(r"^(mock_site|flask|werkzeug|flask_wtf|wtforms|jinja2|captcha|PIL)/")),
+    ("client Playwright (Python, greenlet)", re.compile(r"^(playwright|greenlet|pyee)/")),
+    ("rapports (cucumber JSON, JUnit, HTML)", re.compile(r"^(reporting/|pytest_bdd/reporting|_pytest/junitxml)")),
+    ("pytest, pytest-bdd, pluggy, plugins (et les imports du démarrage)", re.compile(r"^(_pytest|pytest_bdd|gherkin|parse|parse_type|pluggy|pytest_playwright|pytest_split|xdist|execnet|anyio)/")),
+    ("code de la suite (steps, pages, mails, target, harness)", re.compile(r"^(steps|pages|mails|target|harness|accessibility)/|^conftest")),
+    ("requêtes HTTP vers Mailpit (requests, urllib3)", re.compile(r"^(requests|urllib3|charset_normalizer|idna|certifi|mailpit)/")),
+]
+FRAME_FILE = re.compile(r"\((.+):\d+\)$")
+
+
+def in_standard_library(file: str) -> bool:
+    return file.startswith("<") or re.split(r"[/.]", file)[0] in sys.stdlib_module_names
+
+
+def profile_part(stack: str) -> str:
+    """The part a py-spy sample (`function (file:line);…`, outermost first) spends its time in."""
+    for frame in reversed(stack.split(";")):
+        found = FRAME_FILE.search(frame)
+        if found and not in_standard_library(found.group(1)):
+            return next((name for name, where in PROFILE_PARTS if where.search(found.group(1))), "autre")
+    return "bibliothèque standard seule (démarrage, threads)"
+
+
+def print_profile() -> None:
+    """py-spy samples the Python process (its threads: the mock, the catcher) on steps 5 and 6; its children,
+    Playwright's Node driver and Chromium, are counted in CPU seconds."""
+    with tempfile.TemporaryDirectory() as folder:
+        samples = Path(folder) / "profil.txt"
+        split = Path(folder) / "cpu.json"
+        wall, _, times = run_suite(
+            [*PROFILED, "-p", "bench.cpu_split", "--no-mail-window", "0"],
+            prefix=("py-spy", "record", "--format", "raw", "--rate", str(PROFILE_RATE), "--nonblocking",
+                    "--output", str(samples), "--"), BENCH_CPU_SPLIT=str(split))
+        spent = json.loads(split.read_text()) if split.exists() else None
+        parts = collections.Counter()
+        for line in samples.read_text().splitlines():
+            stack, _, count = line.rpartition(" ")
+            parts[profile_part(stack)] += int(count)
+    total = sum(parts.values())
+    print(f"Profil, étapes 5 et 6 en un processus : {len(times)} scénarios en {wall:.0f} s")
+    if spent:
+        python, children = spent["python"], spent["children"]
+        print(f"  CPU par scénario : Python (pytest, site simulé, capteur) {python / len(times):.2f} s, "
+              f"pilote Playwright (Node) et Chromium {children / len(times):.2f} s")
+    for name, count in parts.most_common():
+        print(f"  {count * 100 / total:4.0f} % du CPU de Python : {name}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--floor", action="store_true", help="only the happy path and its floor")
-    parser.add_argument("--mail", action="store_true", help="only the mail's latency")
+    measures = ("floor", "mail", "workers", "browser_server", "profile")
+    for measure in measures:
+        parser.add_argument("--" + measure.replace("_", "-"), action="store_true")
     args = parser.parse_args()
-    print(f"Machine : {platform.platform()}, {os.cpu_count()} cœurs, Python {platform.python_version()}")
-    if not args.floor:
+    chosen = [measure for measure in measures if getattr(args, measure)] or measures
+    print(f"Machine : {platform.platform()}, {os.cpu_count()} cœurs, Python {platform.python_version()}, "
+          f"le {date.today():%d/%m/%Y}")
+    if "floor" in chosen:
+        print_floor()
+    if "mail" in chosen:
         print_mail_latency("capteur embarqué", start_catcher)
         if PROJECT_MAILPIT.is_file():
             print_mail_latency("Mailpit du projet", lambda: start_binary(str(PROJECT_MAILPIT)))
-    if args.mail:
-        return
-    if not args.floor:
-        for workers in ("1", "2"):
-            wall, count, _ = run_suite(["-n", workers])
-            print(f"Suite complète, -n {workers} : {count} scénarios en {wall:.1f} s")
-    _, _, times = run_suite(HAPPY_PATH)
-    scenario = sum(times.values())
-    print(f"Un parcours complet (étape 6), scénario pytest-bdd : {scenario:.2f} s")
-    print(f"Le même parcours, script Playwright nu (plancher) : {bare_playwright_journey():.2f} s")
+    local = None
+    if "workers" in chosen:
+        local = print_workers("", [])
+        print_tracing_cost()
+    if "browser_server" in chosen:
+        with local_browser_server() as options:
+            remote = print_workers(" via un serveur de navigateurs local", options)
+        if local:
+            print(f"Suite complète, serveur de navigateurs ÷ local : -n 1 {remote['1'] / local['1']:.2f}, "
+                  f"-n 2 {remote['2'] / local['2']:.2f}")
+    if "profile" in chosen:
+        print_profile()
 
 
 if __name__ == "__main__":

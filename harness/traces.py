@@ -1,0 +1,48 @@
+"""A scenario's trace at a lower cost, for `--tracing retain-on-failure` (the suite's default).
+
+pytest-playwright records every scenario's trace with the screencast's frames, then writes it to
+disk and takes a screenshot of every page when the browser closes, even after a scenario that
+passed, only to delete them. Here the trace keeps what a tester reads in the trace viewer (the
+page's DOM before and after every action, the network, the console, the steps' source) but not
+the screencast; and a browser that closes after its scenario passed throws its trace away
+unwritten and takes no screenshot. A scenario that failed keeps both, as before.
+
+This replaces two methods of pytest-playwright's recorder (version 0.10.0, pinned), which offers
+no option for either; tests/suite/test_traces.py checks what a failure keeps."""
+
+import pytest
+from playwright.sync_api import BrowserContext
+
+# What each browser context records (Playwright's Tracing.start): no screencast frames.
+TRACE_RECORDING = {"snapshots": True, "screenshots": False, "sources": True}
+
+
+def passed_so_far(item: pytest.Item) -> bool:
+    """The scenario ran and passed (or skipped); pytest-playwright keeps every phase's report on its item."""
+    call = getattr(item, "rep_call", None)
+    return call is not None and not call.failed
+
+
+@pytest.fixture
+def _artifacts_recorder(_artifacts_recorder, request, pytestconfig):
+    """pytest-playwright's own recorder, made cheaper for retain-on-failure; other settings unchanged."""
+    if pytestconfig.getoption("--tracing") != "retain-on-failure" or pytestconfig.getoption("--screenshot") == "on":
+        return _artifacts_recorder
+    recorder = _artifacts_recorder
+    close_keeping_evidence = recorder.on_will_close_browser_context
+
+    def on_did_create_browser_context(context: BrowserContext) -> None:
+        context.on("page", lambda page: recorder._all_pages.append(page))  # for its videos, as pytest-playwright does
+        context.tracing.start(title=request.node.nodeid, **TRACE_RECORDING)
+
+    def on_will_close_browser_context(context: BrowserContext) -> None:
+        # Closed during the scenario, or after a failure: the trace and screenshots are kept, then
+        # pytest-playwright keeps or deletes them once the scenario's outcome is known.
+        if passed_so_far(request.node):
+            context.tracing.stop()
+        else:
+            close_keeping_evidence(context)
+
+    recorder.on_did_create_browser_context = on_did_create_browser_context
+    recorder.on_will_close_browser_context = on_will_close_browser_context
+    return recorder

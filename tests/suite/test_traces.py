@@ -1,0 +1,102 @@
+"""What a scenario's browser records (harness/traces.py): with the default --tracing retain-on-failure,
+a failed scenario keeps its trace (the DOM of every action, no screencast) and its screenshot; a
+passed one writes neither. `--tracing on` keeps pytest-playwright's own recording."""
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from pytest_bdd.scenario import make_python_name
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
+RUN_SECONDS = 240
+PASSING = "L'assuré rejoint l'espace de connexion depuis la page d'accueil"
+# Broken by the mock's fault below, after its browser has done the whole journey.
+FAILING = "L'assuré est informé à l'écran et par mail que son mot de passe a été modifié"
+FAULT = "mail_confirmation_absent"
+TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
+
+# Loaded into the run with -p: every Tracing.stop and Page.screenshot, with its scenario, in a JSON line.
+SPY_PLUGIN = '''
+import json, os
+from playwright.sync_api._generated import Page, Tracing  # the classes the suite's objects are
+
+def _spied(cls, name, record):
+    original = getattr(cls, name)
+    def spy(self, *args, **kwargs):
+        with open(os.environ["SPY_LOG"], "a", encoding="utf-8") as log:
+            log.write(json.dumps({"call": name, "test": os.environ.get("PYTEST_CURRENT_TEST", ""),
+                                  **record(kwargs)}) + "\\n")
+        return original(self, *args, **kwargs)
+    setattr(cls, name, spy)
+
+_spied(Tracing, "start", lambda kwargs: {"screenshots": kwargs.get("screenshots"), "snapshots": kwargs.get("snapshots")})
+_spied(Tracing, "stop", lambda kwargs: {"written": kwargs.get("path") is not None})
+_spied(Page, "screenshot", lambda kwargs: {})
+'''
+
+
+def scenario_test_name(title: str) -> str:
+    return f"test_{make_python_name(title)}"
+
+
+def run_suite(tmp_path: Path, *options: str) -> tuple[subprocess.CompletedProcess, list[dict]]:
+    (tmp_path / "spy_plugin.py").write_text(SPY_PLUGIN, encoding="utf-8")
+    log = tmp_path / "spy.jsonl"
+    env = {name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", f"{SCENARIO_MODULE}::{scenario_test_name(PASSING)}",
+         f"{SCENARIO_MODULE}::{scenario_test_name(FAILING)}", "-p", "spy_plugin", "-p", "no:xdist", "--no-mail-window", "0",
+         f"--reports-dir={tmp_path / 'rapports'}", *options],
+        cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, check=False,
+        env={**env, "MOCK_SITE_FAULTS": FAULT, "SPY_LOG": str(log),
+             "PYTHONPATH": os.pathsep.join([str(tmp_path), env.get("PYTHONPATH", "")])})
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    return run, calls
+
+
+def calls_of(calls: list[dict], title: str, name: str) -> list[dict]:
+    return [call for call in calls if call["call"] == name and scenario_test_name(title) in call["test"]]
+
+
+def trace_events(trace: Path) -> set[str]:
+    with zipfile.ZipFile(trace) as archive:
+        lines = archive.read("trace.trace").decode("utf-8").splitlines()
+    return {json.loads(line).get("type") for line in lines if line.strip()}
+
+
+def test_a_failure_keeps_its_trace_and_screenshot_and_a_pass_writes_neither(tmp_path):
+    run, calls = run_suite(tmp_path)
+    shown = (run.stdout + run.stderr)[-3000:]
+    assert run.returncode == pytest.ExitCode.TESTS_FAILED and "1 failed, 1 passed" in run.stdout, shown
+
+    evidence = {path.relative_to(tmp_path / "rapports" / "artifacts").parts
+                for path in (tmp_path / "rapports" / "artifacts").rglob("*") if path.is_file()}
+    assert {name for _, name in evidence} == {"trace.zip", "test-failed-1.png"}, (
+        f"Preuves attendues du seul scénario en échec : une trace et une capture ; vues : {sorted(evidence)}")
+    assert all("est-informe-a-lecran" in folder for folder, _ in evidence), sorted(evidence)  # the failed one's folder
+
+    [trace] = (tmp_path / "rapports" / "artifacts").rglob("trace.zip")
+    events = trace_events(trace)
+    assert "frame-snapshot" in events, f"La trace doit garder le DOM de chaque action ; événements vus : {events}"
+    assert "screencast-frame" not in events, "La trace ne doit plus filmer l'écran (coûteux, redondant avec le DOM)"
+
+    assert [call["written"] for call in calls_of(calls, PASSING, "stop")] == [False], calls
+    assert calls_of(calls, PASSING, "screenshot") == [], "Aucune capture après un scénario réussi"
+    assert [call["written"] for call in calls_of(calls, FAILING, "stop")] == [True], calls
+    assert len(calls_of(calls, FAILING, "screenshot")) == 1, calls
+
+
+def test_tracing_on_keeps_pytest_playwright_s_own_recording(tmp_path):
+    run, calls = run_suite(tmp_path, "--tracing", "on")
+    assert run.returncode == pytest.ExitCode.TESTS_FAILED and "1 failed, 1 passed" in run.stdout, (
+        (run.stdout + run.stderr)[-3000:])
+    traces = sorted(path.parent.name for path in (tmp_path / "rapports" / "artifacts").rglob("trace.zip"))
+    assert len(traces) == 2, f"Une trace par scénario avec --tracing on ; vues : {traces}"
+    started = calls_of(calls, PASSING, "start")
+    assert started and all(call["screenshots"] and call["snapshots"] for call in started), calls
