@@ -105,7 +105,7 @@ def connection_refused(ws_endpoint: str, error: PlaywrightError) -> str:
         advice = (f"le client (Playwright {version('playwright')}) et le serveur doivent avoir la même version "
                   "majeure.mineure ; démarrez le serveur de la version de requirements.txt (`playwright==`)")
     else:
-        advice = "il ne donne pas de navigateur à la suite"
+        advice = "vérifiez son adresse, et qu'il sait lancer Chromium sur son hôte (--browser-server-chromium)"
     return f"Connexion refusée par le serveur de navigateurs {ws_endpoint} : {advice}.\nPlaywright : {said}"
 
 
