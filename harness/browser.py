@@ -5,12 +5,16 @@ import json
 import os
 import shutil
 import socket
+from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
 
 from harness import xdist
+from harness.servers import runs_acceptance
 
 # Debian's package; Playwright 1.65 drives it through executable_path.
 SYSTEM_CHROMIUM_NAMES = ("chromium", "chromium-browser")
@@ -26,6 +30,8 @@ SYSTEM_CHROMIUM_ARGS = [
 
 # How long the start of the run waits for the browser server to take a connection.
 SERVER_REACH_SECONDS = 5.0
+# How long it waits for Playwright's connection to it, which launches a Chromium there.
+SERVER_CONNECT_MS = 30_000
 
 
 def system_chromium_path() -> Path | None:
@@ -77,36 +83,74 @@ def check_server_reachable(ws_endpoint: str) -> None:
         ) from None
 
 
-def pytest_configure(config: pytest.Config) -> None:
+def server_connect_options(config: pytest.Config) -> dict | None:
+    """What pytest-playwright's connect_options and the check at the run's start give Playwright's connect."""
     server = config.getoption("--browser-server", None)
-    if server and not xdist.is_worker(config):
-        check_server_reachable(server)
+    if not server:
+        return None
+    options = {"endpoint": server}
+    exposed = config.getoption("--browser-server-expose-network", None)
+    if exposed:
+        options["expose_network"] = exposed
+    chromium = config.getoption("--browser-server-chromium", None)
+    if chromium:
+        options["headers"] = remote_launch_header(chromium)
+    return options
+
+
+def connection_refused(ws_endpoint: str, error: PlaywrightError) -> str:
+    """Playwright's reason without the call log it appends (on a version mismatch it names both versions)."""
+    said = error.message.split("\nCall log:")[0].strip()
+    if "version mismatch" in said:
+        advice = (f"le client (Playwright {version('playwright')}) et le serveur doivent avoir la même version "
+                  "majeure.mineure ; démarrez le serveur de la version de requirements.txt (`playwright==`)")
+    else:
+        advice = "vérifiez son adresse, et qu'il sait lancer Chromium sur son hôte (--browser-server-chromium)"
+    return f"Connexion refusée par le serveur de navigateurs {ws_endpoint} : {advice}.\nPlaywright : {said}"
+
+
+def server_browser_version(options: dict) -> str:
+    """Connects as the scenarios will: a server that refuses (another Playwright version, a Chromium it cannot
+    launch) stops the run at its start. Its browser's version, for the report's header."""
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.connect(**options, timeout=SERVER_CONNECT_MS)
+        except PlaywrightError as error:
+            raise pytest.UsageError(connection_refused(options["endpoint"], error)) from None
+        try:
+            return browser.version
+        finally:
+            browser.close()
+
+
+SERVER_BROWSER_VERSION = pytest.StashKey[str]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    options = server_connect_options(config)
+    if not options or xdist.is_worker(config):
+        return
+    check_server_reachable(options["endpoint"])
+    if runs_acceptance(config):
+        config.stash[SERVER_BROWSER_VERSION] = server_browser_version(options)
 
 
 def pytest_report_header(config: pytest.Config):
     server = config.getoption("--browser-server", None)
     if not server:
         return None
+    browser_version = config.stash.get(SERVER_BROWSER_VERSION, None)
     chromium = config.getoption("--browser-server-chromium", None) or "celui du serveur"
+    browser = f"Chromium {browser_version} : {chromium}" if browser_version else f"Chromium : {chromium}"
     exposed = config.getoption("--browser-server-expose-network", None)
-    return f"Navigateur : serveur Playwright {server} (Chromium : {chromium})" + (
+    return f"Navigateur : serveur Playwright {server} ({browser})" + (
         f", réseau exposé : {exposed}" if exposed else "")
 
 
 @pytest.fixture(scope="session")
 def connect_options(pytestconfig) -> dict | None:
     """pytest-playwright connects to this server instead of launching a browser, when one is given."""
-    server = pytestconfig.getoption("--browser-server", None)
-    if not server:
-        return None
-    options = {"endpoint": server}
-    exposed = pytestconfig.getoption("--browser-server-expose-network", None)
-    if exposed:
-        options["expose_network"] = exposed
-    chromium = pytestconfig.getoption("--browser-server-chromium", None)
-    if chromium:
-        options["headers"] = remote_launch_header(chromium)
-    return options
+    return server_connect_options(pytestconfig)
 
 
 @pytest.fixture(scope="session")

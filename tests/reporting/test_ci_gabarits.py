@@ -2,10 +2,12 @@
 (Docker cannot run here): versions agree with requirements.txt, and the
 suite is given the origin that the mock writes in its mails."""
 
+import json
 import re
 import shlex
 from pathlib import Path
 
+import playwright
 import yaml
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -27,6 +29,12 @@ def pinned(package: str) -> str:
 
 def playwright_image() -> str:
     return f"mcr.microsoft.com/playwright/python:v{pinned('playwright')}-noble"
+
+
+def bundled_driver_version() -> str:
+    """The Node driver inside the installed Python package: the version a browser server must speak."""
+    package = Path(playwright.__file__).parent / "driver" / "package" / "package.json"
+    return json.loads(package.read_text(encoding="utf-8"))["version"]
 
 
 def option(command: str, name: str) -> str:
@@ -66,6 +74,20 @@ def test_compose_gives_the_suite_the_origin_of_the_mock_links():
     assert services["mailpit"]["environment"]["MP_ENABLE_CHAOS"] == "true"
     assert suite["environment"]["MAILPIT_CHAOS_URL"] == "http://mailpit:8025"
     assert "./reports:/suite/reports" in suite["volumes"]
+
+
+def test_compose_browser_server_is_the_client_s_playwright():
+    server = load_yaml("docker-compose.yml")["services"]["playwright-server"]
+    driver, pin = bundled_driver_version(), pinned("playwright")
+    assert driver.split(".")[:2] == pin.split(".")[:2], (
+        f"pilote embarqué {driver} : attendu de la version majeure.mineure de playwright=={pin} (requirements.txt)")
+    assert server["profiles"] == ["browser-server"], f"attendu : à la demande seulement ; vu : {server.get('profiles')}"
+    assert server["image"] == f"mcr.microsoft.com/playwright:v{driver}-noble", (
+        f"image du serveur de navigateurs : attendu celle du pilote {driver} ; vue : {server['image']}")
+    run_server = shlex.split(server["command"])[-1]
+    assert run_server.startswith(f"npx -y playwright@{driver} run-server "), (
+        f"commande du serveur : attendu playwright@{driver} ; vue : {run_server}")
+    assert option(run_server, "--host") == "0.0.0.0" and f"3000:{option(run_server, '--port')}" in server["ports"]
 
 
 def test_github_workflow_runs_shards_and_merges_their_reports():

@@ -3,15 +3,19 @@ process of its own runs a small selection, the evidence of a failure is written 
 and a server that cannot be reached stops the run at its start."""
 
 import contextlib
+import itertools
 import os
+import re
 import signal
 import socket
 import stat
 import subprocess
 import sys
 import time
-import xml.etree.ElementTree as ElementTree
+from importlib.metadata import version
+from ipaddress import ip_address
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -33,6 +37,7 @@ PASSING = [
 # Broken by the fault below: its evidence must come back from the remote browser.
 FAILING = "L'assuré est informé à l'écran et par mail que son mot de passe a été modifié"
 FAULT = "mail_confirmation_absent"
+NAMESPACES_MADE = itertools.count()
 TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
 
 
@@ -65,10 +70,11 @@ def server_chromium(launches) -> Path:
 
 
 @contextlib.contextmanager
-def running(command: list[str], host: str, port: int):
+def running(command: list[str], host: str, port: int, **environment):
     """A server process of its own, until it listens on host:port (bounded), stopped afterwards with its
     children (`python -m playwright run-server` leaves its Node driver running when only it is stopped)."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                               env={**os.environ, **environment})
     try:
         deadline = time.monotonic() + SERVER_START_SECONDS
         while True:
@@ -120,7 +126,9 @@ def test_scenarios_run_on_the_browser_server_with_their_evidence(browser_server,
     run = run_suite([*map(node_id, PASSING), node_id(FAILING), "--browser-server", browser_server,
                      "--browser-server-chromium", str(server_chromium)], tmp_path, MOCK_SITE_FAULTS=FAULT)
     output = run.stdout + run.stderr
-    assert f"Navigateur : serveur Playwright {browser_server}" in output, output
+    header = re.search(rf"^Navigateur : serveur Playwright {re.escape(browser_server)} \(Chromium \d+\.[\d.]+ : ",
+                       run.stdout, re.MULTILINE)
+    assert header, f"En-tête attendu : le serveur et la version de son Chromium ; vu : {run.stdout[:1500]}"
     seen = outcomes(tmp_path / "junit.xml")
     expected = {f"test_{make_python_name(title)}": "passed" for title in PASSING}
     expected[f"test_{make_python_name(FAILING)}"] = "failure"
@@ -140,18 +148,36 @@ def test_a_server_that_cannot_be_reached_stops_the_run_at_its_start(tmp_path):
     assert not (tmp_path / "junit.xml").exists(), "Aucun scénario ne devait commencer"
 
 
+def test_a_server_of_another_playwright_version_is_refused_at_the_start(tmp_path):
+    port = free_port()
+    server = f"ws://127.0.0.1:{port}/"
+    # PW_VERSION_OVERRIDE: the version Playwright's server claims to be (Playwright's own switch).
+    with running(browser_server_command("127.0.0.1", port), "127.0.0.1", port, PW_VERSION_OVERRIDE="1.64.0"):
+        run = run_suite([node_id(PASSING[0]), "--browser-server", server], tmp_path)
+    client = ".".join(version("playwright").split(".")[:2])
+    assert run.returncode == USAGE_ERROR, run.stdout + run.stderr
+    assert f"Connexion refusée par le serveur de navigateurs {server}" in run.stderr, run.stderr
+    assert "doivent avoir la même version majeure.mineure" in run.stderr, run.stderr
+    assert "server version: v1.64" in run.stderr and f"client version: v{client}" in run.stderr, run.stderr
+    assert "Call log:" not in run.stderr, f"Le journal d'appels de Playwright est resté dans le message : {run.stderr}"
+    assert not (tmp_path / "junit.xml").exists(), "Aucun scénario ne devait commencer"
+
+
 @pytest.fixture
 def network_namespace():
     """A namespace of this test's own, joined to this machine by a veth pair: (its address, this machine's).
     Where namespaces cannot be made the test is skipped, but never in CI, which makes them."""
-    name, host_side = f"suite{os.getpid()}", f"vs{os.getpid()}"
-    subnet = f"10.231.{os.getpid() % 250}"
+    # Names and a /30 of each test's own: a deleted namespace's pair can outlive it for a moment.
+    made_here = next(NAMESPACES_MADE)
+    name, host_side = f"suite{os.getpid()}n{made_here}", f"vs{os.getpid()}n{made_here}"
+    first = f"10.231.{os.getpid() % 250}.{4 * (made_here % 64)}"
+    host, inside = str(ip_address(first) + 1), str(ip_address(first) + 2)
     commands = [
         ["ip", "netns", "add", name],
         ["ip", "link", "add", host_side, "type", "veth", "peer", "name", "vn", "netns", name],
-        ["ip", "addr", "add", f"{subnet}.1/30", "dev", host_side],
+        ["ip", "addr", "add", f"{host}/30", "dev", host_side],
         ["ip", "link", "set", host_side, "up"],
-        ["ip", "netns", "exec", name, "ip", "addr", "add", f"{subnet}.2/30", "dev", "vn"],
+        ["ip", "netns", "exec", name, "ip", "addr", "add", f"{inside}/30", "dev", "vn"],
         ["ip", "netns", "exec", name, "ip", "link", "set", "vn", "up"],
         ["ip", "netns", "exec", name, "ip", "link", "set", "lo", "up"],
     ]
@@ -163,7 +189,7 @@ def network_namespace():
                 if os.environ.get("CI") == "true":
                     pytest.fail(reason + " ; en CI il doit l'être.")
                 pytest.skip(reason)
-        yield name, f"{subnet}.2", f"{subnet}.1"
+        yield name, inside, host
     finally:  # deleting the namespace deletes the veth pair with it
         subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=10, check=False)
 
@@ -187,3 +213,31 @@ def test_the_browser_server_on_another_host_reaches_the_target_and_mailpit_over_
     assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
     assert outcomes(tmp_path / "junit.xml") == {f"test_{make_python_name(FAILING)}": "passed"}
     assert len(launches.read_text().split()) > len(launched_before), "Le Chromium du serveur n'a pas été lancé"
+
+
+def test_expose_network_lets_the_namespaced_browser_reach_this_machine_s_loopback(
+        network_namespace, server_chromium, tmp_path):
+    """No --base-url nor --mailpit-url: the suite starts the mock and a Mailpit on 127.0.0.1 here, which in
+    the namespace is the namespace's own loopback; only expose_network carries the browser's requests back."""
+    namespace, server_host, _ = network_namespace
+    server_port = free_port()
+    server = ["ip", "netns", "exec", namespace, *browser_server_command(server_host, server_port)]
+    on_the_server = [node_id(PASSING[1]), "--browser-server", f"ws://{server_host}:{server_port}/",
+                     "--browser-server-chromium", str(server_chromium)]
+    (tmp_path / "exposé").mkdir()
+    (tmp_path / "non-exposé").mkdir()
+    with running(server, server_host, server_port):
+        exposed = run_suite([*on_the_server, "--browser-server-expose-network", "<loopback>"], tmp_path / "exposé")
+        unexposed = run_suite(on_the_server, tmp_path / "non-exposé")
+    output = exposed.stdout + exposed.stderr
+    assert "Site cible : site simulé embarqué (http://127.0.0.1:" in exposed.stdout, output[-3000:]
+    assert "réseau exposé : <loopback>" in exposed.stdout, output[-3000:]
+    assert exposed.returncode == 0, output[-3000:]
+    scenario = f"test_{make_python_name(PASSING[1])}"
+    assert outcomes(tmp_path / "exposé" / "junit.xml") == {scenario: "passed"}, output[-3000:]
+    # Without it, the same run cannot reach the mock: the option is what made the difference.
+    assert outcomes(tmp_path / "non-exposé" / "junit.xml") == {scenario: "failure"}, (
+        f"Sans --browser-server-expose-network, attendu : le scénario échoue ; vu : {unexposed.stdout[-3000:]}")
+    assert re.search(r"(ECONNREFUSED|ERR_CONNECTION_REFUSED)\S* (at )?(http://)?127\.0\.0\.1:", unexposed.stdout), (
+        "Sans l'option, attendu : la boucle locale refusée dans l'espace de noms ; "
+        f"vu : {unexposed.stdout[-3000:]}")
