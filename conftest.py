@@ -153,12 +153,15 @@ def second_tab(context, site_url, request):
 
 
 @pytest.fixture
-def phone(browser, playwright, browser_context_args, site_url, capabilities):
-    """The person's phone: another browser, none of the computer's cookies, a session of its own."""
-    context = browser.new_context(**{**browser_context_args, **playwright.devices[PHONE_MODEL]})
+def phone(new_context, playwright, browser_context_args, site_url, capabilities):
+    """The person's phone: another browser, none of the computer's cookies, a session of its own. Made by
+    pytest-playwright's new_context, so that a failure keeps its trace and screenshot too (and closed by it);
+    what the run's --device already sets is the run's."""
+    phone_options = {name: value for name, value in playwright.devices[PHONE_MODEL].items()
+                     if name not in browser_context_args}
+    context = new_context(**phone_options)
     answers = captcha_answers(TestSupportApi(context.request, site_url), capabilities)
-    yield Device(context.new_page(), site_url, answers.current)
-    context.close()
+    return Device(context.new_page(), site_url, answers.current)
 
 
 @pytest.fixture

@@ -19,6 +19,13 @@ PASSING = "L'assuré rejoint l'espace de connexion depuis la page d'accueil"
 # Broken by the mock's fault below, after its browser has done the whole journey.
 FAILING = "L'assuré est informé à l'écran et par mail que son mot de passe a été modifié"
 FAULT = "mail_confirmation_absent"
+# The link opened on the phone, a browser context of its own; made to fail after its last step below.
+ON_PHONE = "Le lien fonctionne sur un autre appareil que celui de la demande"
+FAILING_AFTER_LAST_STEP = '''
+def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func_args):
+    if step is scenario.steps[-1]:
+        raise AssertionError("échec voulu par le test, après la dernière étape")
+'''
 TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
 
 # Loaded into the run with -p: every Tracing.stop and Page.screenshot, with its scenario, in a JSON line.
@@ -45,13 +52,14 @@ def scenario_test_name(title: str) -> str:
     return f"test_{make_python_name(title)}"
 
 
-def run_suite(tmp_path: Path, *options: str) -> tuple[subprocess.CompletedProcess, list[dict]]:
+def run_suite(tmp_path: Path, *options: str, scenarios=(PASSING, FAILING)) -> tuple[subprocess.CompletedProcess, list[dict]]:
     (tmp_path / "spy_plugin.py").write_text(SPY_PLUGIN, encoding="utf-8")
+    (tmp_path / "failing_after_last_step.py").write_text(FAILING_AFTER_LAST_STEP, encoding="utf-8")
     log = tmp_path / "spy.jsonl"
     env = {name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", f"{SCENARIO_MODULE}::{scenario_test_name(PASSING)}",
-         f"{SCENARIO_MODULE}::{scenario_test_name(FAILING)}", "-p", "spy_plugin", "-p", "no:xdist", "--no-mail-window", "0",
+        [sys.executable, "-m", "pytest", *(f"{SCENARIO_MODULE}::{scenario_test_name(title)}" for title in scenarios),
+         "-p", "spy_plugin", "-p", "no:xdist", "--no-mail-window", "0",
          f"--reports-dir={tmp_path / 'rapports'}", *options],
         cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, check=False,
         env={**env, "MOCK_SITE_FAULTS": FAULT, "SPY_LOG": str(log),
@@ -100,3 +108,11 @@ def test_tracing_on_keeps_pytest_playwright_s_own_recording(tmp_path):
     assert len(traces) == 2, f"Une trace par scénario avec --tracing on ; vues : {traces}"
     started = calls_of(calls, PASSING, "start")
     assert started and all(call["screenshots"] and call["snapshots"] for call in started), calls
+
+
+def test_the_phone_s_browser_keeps_its_own_trace_and_screenshot(tmp_path):
+    run, _ = run_suite(tmp_path, "-p", "failing_after_last_step", scenarios=(ON_PHONE,))
+    assert run.returncode == pytest.ExitCode.TESTS_FAILED and "1 failed" in run.stdout, (run.stdout + run.stderr)[-3000:]
+    evidence = sorted(path.name for path in (tmp_path / "rapports" / "artifacts").rglob("*") if path.is_file())
+    assert evidence == ["test-failed-1.png", "test-failed-2.png", "trace-1.zip", "trace-2.zip"], (
+        f"Une trace et une capture par navigateur (l'ordinateur, le téléphone) ; vues : {evidence}")
