@@ -13,12 +13,10 @@
 import argparse
 import collections
 import contextlib
-import json
 import os
 import platform
 import random
 import re
-import resource
 import signal
 import smtplib
 import socket
@@ -57,26 +55,82 @@ ROUNDS = 5
 MAILS_TIMED = 20
 # The part of the suite profiled: 34 scenarios, every kind of step, one process.
 PROFILED = ["-m", "etape-5 or etape-6", "-p", "no:xdist"]
-PROFILE_RATE = 100  # samples per second
+PROFILE_RATE = 100  # py-spy's samples per second
+PROCESS_SAMPLE_SECONDS = 0.2
 SERVER_START_SECONDS = 30
 NEW_PASSWORD = "Nouveau-Mdp-2026"
 
 
-def cpu_seconds_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def busy_cpu_seconds() -> float:
+    """The machine's CPU seconds spent so far, all processes and cores (Linux's /proc/stat). Chromium's
+    helper processes leave the run's process tree, so the run's own rusage would miss most of them."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+class ProcessCpu(threading.Thread):
+    """Samples every process's CPU seconds (/proc/PID/stat) while a run goes on, by kind: Chromium's
+    processes by --type, Playwright's Node driver, the run's Python."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.stopping = threading.Event()
+        self.seconds: dict[str, dict[str, float]] = collections.defaultdict(dict)
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            for entry in Path("/proc").iterdir():
+                if entry.name.isdigit():
+                    self._sample(entry)
+            self.stopping.wait(PROCESS_SAMPLE_SECONDS)  # the bench's own pace between two looks
+
+    def _sample(self, process: Path) -> None:
+        try:
+            command = (process / "cmdline").read_bytes().split(b"\0")
+            stat = (process / "stat").read_text().rpartition(")")[2].split()
+        except OSError:  # ended meanwhile
+            return
+        # Chromium rewrites its helpers' command line into one string: split it on spaces as well.
+        kind = process_kind(b" ".join(command).decode(errors="replace").split())
+        if kind:
+            self.seconds[kind][process.name] = (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+
+    def totals(self) -> dict[str, float]:
+        self.stopping.set()
+        self.join()
+        return {kind: sum(by_process.values()) for kind, by_process in self.seconds.items()}
+
+
+def process_kind(command: list[str]) -> str | None:
+    if not command:
+        return None
+    program = Path(command[0]).name
+    if "chrom" in program:
+        kind = next((part.removeprefix("--type=") for part in command if part.startswith("--type=")), "browser")
+        service = next((part.rpartition(".")[2]
+                        for part in command if part.startswith("--utility-sub-type=")), "")
+        return f"Chromium, {CHROMIUM_PROCESSES.get(kind, kind)}" + (f" ({service})" if service else "")
+    if program == "node":
+        return "pilote Playwright (Node)"
+    if "pytest" in command:
+        return "Python (pytest, ses workers, le site simulé, le capteur)"
+    return None
+
+
+CHROMIUM_PROCESSES = {"browser": "processus principal", "renderer": "rendu des pages", "gpu-process": "GPU (logiciel)",
+                      "utility": "service", "zygote": "zygote"}
 
 
 def run_suite(extra: list[str], prefix: tuple[str, ...] = (), **environment: str) -> tuple[float, float, dict[str, float]]:
-    """Wall time, CPU seconds of the run and of all it started (pytest, its workers, Playwright's driver,
-    Chromium; the bundled mock and catcher are threads of pytest), and each scenario's time (JUnit)."""
+    """Wall time, the machine's CPU seconds meanwhile (nothing else should run), and each scenario's time (JUnit)."""
     with tempfile.TemporaryDirectory() as folder:
-        cpu_before = cpu_seconds_of_children()
+        cpu_before = busy_cpu_seconds()
         started = time.perf_counter()
         subprocess.run([*prefix, sys.executable, "-m", "pytest", "-q", f"--reports-dir={folder}", *extra],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env={**os.environ, **environment})
         wall = time.perf_counter() - started
-        cpu = cpu_seconds_of_children() - cpu_before
+        cpu = busy_cpu_seconds() - cpu_before
         times = {case.get("name"): float(case.get("time"))
                  for case in ElementTree.parse(Path(folder, "junit.xml")).getroot().iter("testcase")}
     return wall, cpu, times
@@ -176,18 +230,18 @@ def print_workers(label: str, extra: list[str]) -> dict[str, float]:
     """The full run at -n 1 and -n 2: wall time, their ratio, CPU seconds per scenario."""
     walls = {}
     for workers in ("1", "2"):
-        wall, cpu, times = run_suite(["-n", workers, *extra])
+        wall, cpu, times = run_suite(["steps", "-n", workers, *extra])
         walls[workers] = wall
         print(f"Suite complète{label}, -n {workers} : {len(times)} scénarios en {wall:.0f} s, "
-              f"CPU {cpu / len(times):.2f} s par scénario")
+              f"CPU de la machine {cpu / len(times):.2f} s par scénario")
     print(f"Suite complète{label}, -n 2 ÷ -n 1 : {walls['2'] / walls['1']:.2f}")
     return walls
 
 
 def print_tracing_cost() -> None:
-    _, cpu, times = run_suite(["-n", "2", "--tracing", "off", "--screenshot", "off"])
+    _, cpu, times = run_suite(["steps", "-n", "2", "--tracing", "off", "--screenshot", "off"])
     print(f"Suite complète sans traces ni captures (--tracing off --screenshot off), -n 2 : "
-          f"CPU {cpu / len(times):.2f} s par scénario")
+          f"CPU de la machine {cpu / len(times):.2f} s par scénario")
 
 
 @contextlib.contextmanager
@@ -209,7 +263,7 @@ def local_browser_server():
             if process.poll() is not None or time.monotonic() > deadline:
                 raise SystemExit(f"Le serveur de navigateurs n'écoute pas sur 127.0.0.1:{port}")
             time.sleep(0.1)  # the bench waiting for a server to listen
-        yield ["--browser-server", f"ws://127.0.0.1:{port}/", *(["--browser-server-chromium", chromium] if chromium else [])]
+        yield [f"--browser-server=ws://127.0.0.1:{port}/", *([f"--browser-server-chromium={chromium}"] if chromium else [])]
     finally:
         os.killpg(process.pid, signal.SIGTERM)  # the server and its Node driver
         process.wait(timeout=10)
@@ -243,28 +297,30 @@ def profile_part(stack: str) -> str:
 
 
 def print_profile() -> None:
-    """py-spy samples the Python process (its threads: the mock, the catcher) on steps 5 and 6; its children,
-    Playwright's Node driver and Chromium, are counted in CPU seconds."""
+    """Steps 5 and 6 in one process: the CPU seconds of each kind of process, then where Python's go (py-spy
+    samples the process and its threads: the mock, the catcher)."""
     with tempfile.TemporaryDirectory() as folder:
         samples = Path(folder) / "profil.txt"
-        split = Path(folder) / "cpu.json"
-        wall, _, times = run_suite(
-            [*PROFILED, "-p", "bench.cpu_split", "--no-mail-window", "0"],
+        processes = ProcessCpu()
+        processes.start()
+        wall, cpu, times = run_suite(
+            ["steps", *PROFILED, "--no-mail-window", "0"],
             prefix=("py-spy", "record", "--format", "raw", "--rate", str(PROFILE_RATE), "--nonblocking",
-                    "--output", str(samples), "--"), BENCH_CPU_SPLIT=str(split))
-        spent = json.loads(split.read_text()) if split.exists() else None
+                    "--output", str(samples), "--"))
+        by_kind = processes.totals()
         parts = collections.Counter()
         for line in samples.read_text().splitlines():
             stack, _, count = line.rpartition(" ")
             parts[profile_part(stack)] += int(count)
+    scenarios = len(times)
+    print(f"Profil, étapes 5 et 6 en un processus : {scenarios} scénarios en {wall:.0f} s, "
+          f"CPU de la machine {cpu / scenarios:.2f} s par scénario, dont :")
+    for kind, seconds in sorted(by_kind.items(), key=lambda item: -item[1]):
+        print(f"  {seconds / scenarios:.2f} s {kind}")
     total = sum(parts.values())
-    print(f"Profil, étapes 5 et 6 en un processus : {len(times)} scénarios en {wall:.0f} s")
-    if spent:
-        python, children = spent["python"], spent["children"]
-        print(f"  CPU par scénario : Python (pytest, site simulé, capteur) {python / len(times):.2f} s, "
-              f"pilote Playwright (Node) et Chromium {children / len(times):.2f} s")
+    print("Le CPU de Python, par partie du code :")
     for name, count in parts.most_common():
-        print(f"  {count * 100 / total:4.0f} % du CPU de Python : {name}")
+        print(f"  {count * 100 / total:4.0f} % {name}")
 
 
 def main() -> None:
