@@ -154,7 +154,7 @@ def second_tab(context, site_url, request):
 
 @pytest.fixture
 def phone(new_context, playwright, browser_context_args, site_url, capabilities):
-    """The person's phone: another browser, none of the computer's cookies, a session of its own. Made by
+    """The person's phone: another browser context, none of the computer's cookies, a session of its own. Made by
     pytest-playwright's new_context, so that a failure keeps its trace and screenshot too (and closed by it);
     what the run's --device already sets is the run's."""
     phone_options = {name: value for name, value in playwright.devices[PHONE_MODEL].items()

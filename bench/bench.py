@@ -65,13 +65,14 @@ def busy_cpu_seconds() -> float:
     """The machine's CPU seconds spent so far, all processes and cores (Linux's /proc/stat). Chromium's
     helper processes leave the run's process tree, so the run's own rusage would miss most of them."""
     fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
-    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, fields[:8])
-    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    user, nice, system, _idle, _iowait, irq, softirq = map(int, fields[:7])  # not steal: other VMs' time
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
 class ProcessCpu(threading.Thread):
     """Samples every process's CPU seconds (/proc/PID/stat) while a run goes on, by kind: Chromium's
-    processes by --type, Playwright's Node driver, the run's Python."""
+    processes by --type, Playwright's Node driver, the run's Python. A process's last moments before it
+    ends (at most one pause) are missed: the kinds add up to a little less than the machine's total."""
 
     def __init__(self):
         super().__init__(daemon=True)
@@ -113,8 +114,8 @@ def process_kind(command: list[str]) -> str | None:
         return f"Chromium, {CHROMIUM_PROCESSES.get(kind, kind)}" + (f" ({service})" if service else "")
     if program == "node":
         return "pilote Playwright (Node)"
-    if "pytest" in command:
-        return "Python (pytest, ses workers, le site simulé, le capteur)"
+    if program != "py-spy" and "pytest" in command:
+        return "Python (pytest, le site simulé, le capteur)"
     return None
 
 

@@ -5,7 +5,9 @@ disk and takes a screenshot of every page when the browser closes, even after a 
 passed, only to delete them. Here the trace keeps what a tester reads in the trace viewer (the
 page's DOM before and after every action, the network, the console, the steps' source) but not
 the screencast; and a browser that closes after its scenario passed throws its trace away
-unwritten and takes no screenshot. A scenario that failed keeps both, as before.
+unwritten and takes no screenshot. A scenario that failed keeps both, as before. (A failure that
+comes only after the browsers closed, in a later fixture's teardown, finds none: README, « Known
+limits of the checks ».)
 
 This replaces two methods of pytest-playwright's recorder (version 0.10.0, pinned), which offers
 no option for either; tests/suite/test_traces.py checks what a failure keeps."""
@@ -32,7 +34,8 @@ def _artifacts_recorder(_artifacts_recorder, request, pytestconfig):
     close_keeping_evidence = recorder.on_will_close_browser_context
 
     def on_did_create_browser_context(context: BrowserContext) -> None:
-        context.on("page", lambda page: recorder._all_pages.append(page))  # for its videos, as pytest-playwright does
+        # What pytest-playwright's own method does besides tracing: its list of pages, which --video reads.
+        context.on("page", lambda page: recorder._all_pages.append(page))
         context.tracing.start(title=request.node.nodeid, **TRACE_RECORDING)
 
     def on_will_close_browser_context(context: BrowserContext) -> None:

@@ -72,6 +72,13 @@ def calls_of(calls: list[dict], title: str, name: str) -> list[dict]:
     return [call for call in calls if call["call"] == name and scenario_test_name(title) in call["test"]]
 
 
+def context_options(trace: Path) -> dict:
+    """The options the trace's browser context was made with (its viewport, user agent, isMobile…)."""
+    with zipfile.ZipFile(trace) as archive:
+        lines = archive.read("trace.trace").decode("utf-8").splitlines()
+    return next(json.loads(line)["options"] for line in lines if '"context-options"' in line)
+
+
 def trace_events(trace: Path) -> set[str]:
     with zipfile.ZipFile(trace) as archive:
         lines = archive.read("trace.trace").decode("utf-8").splitlines()
@@ -87,17 +94,22 @@ def test_a_failure_keeps_its_trace_and_screenshot_and_a_pass_writes_neither(tmp_
                 for path in (tmp_path / "rapports" / "artifacts").rglob("*") if path.is_file()}
     assert {name for _, name in evidence} == {"trace.zip", "test-failed-1.png"}, (
         f"Preuves attendues du seul scénario en échec : une trace et une capture ; vues : {sorted(evidence)}")
-    assert all("est-informe-a-lecran" in folder for folder, _ in evidence), sorted(evidence)  # the failed one's folder
+    assert all("est-informe-a-lecran" in folder for folder, _ in evidence), (
+        f"Preuves attendues dans le dossier du scénario en échec ; vues : {sorted(evidence)}")
 
     [trace] = (tmp_path / "rapports" / "artifacts").rglob("trace.zip")
     events = trace_events(trace)
     assert "frame-snapshot" in events, f"La trace doit garder le DOM de chaque action ; événements vus : {events}"
     assert "screencast-frame" not in events, "La trace ne doit plus filmer l'écran (coûteux, redondant avec le DOM)"
 
-    assert [call["written"] for call in calls_of(calls, PASSING, "stop")] == [False], calls
-    assert calls_of(calls, PASSING, "screenshot") == [], "Aucune capture après un scénario réussi"
-    assert [call["written"] for call in calls_of(calls, FAILING, "stop")] == [True], calls
-    assert len(calls_of(calls, FAILING, "screenshot")) == 1, calls
+    passed_stops = [call["written"] for call in calls_of(calls, PASSING, "stop")]
+    assert passed_stops == [False], f"Scénario réussi : attendu une trace arrêtée sans être écrite ; vu : {passed_stops}"
+    passed_shots = calls_of(calls, PASSING, "screenshot")
+    assert passed_shots == [], f"Scénario réussi : attendu aucune capture ; vues : {passed_shots}"
+    failed_stops = [call["written"] for call in calls_of(calls, FAILING, "stop")]
+    assert failed_stops == [True], f"Scénario en échec : attendu une trace écrite ; vu : {failed_stops}"
+    failed_shots = calls_of(calls, FAILING, "screenshot")
+    assert len(failed_shots) == 1, f"Scénario en échec : attendu une capture ; vues : {failed_shots}"
 
 
 def test_tracing_on_keeps_pytest_playwright_s_own_recording(tmp_path):
@@ -107,7 +119,8 @@ def test_tracing_on_keeps_pytest_playwright_s_own_recording(tmp_path):
     traces = sorted(path.parent.name for path in (tmp_path / "rapports" / "artifacts").rglob("trace.zip"))
     assert len(traces) == 2, f"Une trace par scénario avec --tracing on ; vues : {traces}"
     started = calls_of(calls, PASSING, "start")
-    assert started and all(call["screenshots"] and call["snapshots"] for call in started), calls
+    assert started and all(call["screenshots"] and call["snapshots"] for call in started), (
+        f"--tracing on : attendu l'enregistrement de pytest-playwright (film et DOM) ; vu : {started}")
 
 
 def test_the_phone_s_browser_keeps_its_own_trace_and_screenshot(tmp_path):
@@ -116,3 +129,7 @@ def test_the_phone_s_browser_keeps_its_own_trace_and_screenshot(tmp_path):
     evidence = sorted(path.name for path in (tmp_path / "rapports" / "artifacts").rglob("*") if path.is_file())
     assert evidence == ["test-failed-1.png", "test-failed-2.png", "trace-1.zip", "trace-2.zip"], (
         f"Une trace et une capture par navigateur (l'ordinateur, le téléphone) ; vues : {evidence}")
+    # pytest-playwright closes the contexts in the order they were made: the computer's, then the phone's.
+    mobile = [context_options(trace).get("isMobile", False)
+              for trace in sorted((tmp_path / "rapports").rglob("trace-*.zip"))]
+    assert mobile == [False, True], f"Attendu : trace-1 de l'ordinateur, trace-2 du téléphone (isMobile) ; vu : {mobile}"
