@@ -39,12 +39,12 @@ class SkipVerdict:
         count = f"{len(self.skipped)} scénario(s) ignoré(s)"
         if suite_started_the_site(self.config):
             session.exitstatus = pytest.ExitCode.TESTS_FAILED
-            self.summary = [f"Recette en échec : {count} alors que la suite a démarré elle-même le site "
-                            "simulé, qui offre tout ce que les scénarios demandent :"]
+            self.summary = [(f"Recette en échec : {count} alors que la suite a démarré elle-même le site "
+                             "simulé, qui offre tout ce que les scénarios demandent :")]
         elif not self.config.getoption("--accepter-ignores"):
             session.exitstatus = INCOMPLETE_EXIT_CODE
-            self.summary = [f"Recette incomplète : {count} (code de sortie {INCOMPLETE_EXIT_CODE} ; "
-                            "--accepter-ignores pour l'accepter) :"]
+            self.summary = [(f"Recette incomplète : {count} (code de sortie {INCOMPLETE_EXIT_CODE} ; "
+                             "--accepter-ignores pour l'accepter) :")]
         else:
             self.summary = [f"Recette incomplète, acceptée par --accepter-ignores : {count} :"]
         self.summary += [f"  - {nodeid} : {reason}" for nodeid, reason in self.skipped.items()]

@@ -4,8 +4,8 @@ scenario written for that behaviour must fail, and the run must name it."""
 import os
 import subprocess
 import sys
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from pytest_bdd.scenario import make_python_name
@@ -35,7 +35,7 @@ def scenario_ids() -> list[str]:
     """The node ids of every scenario of features/, as pytest collects them."""
     collected = subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "--collect-only", "-q", "-p", "no:randomly"],
-        cwd=ROOT, capture_output=True, text=True, env=_environment(None), timeout=120,
+        cwd=ROOT, capture_output=True, text=True, env=_environment(None), timeout=120, check=False,
     )
     ids = [line for line in collected.stdout.splitlines() if line.startswith(SCENARIO_MODULE + "::")]
     assert ids, f"Aucun scénario collecté :\n{collected.stdout}\n{collected.stderr}"
@@ -78,7 +78,7 @@ def test_the_fault_makes_its_scenario_fail(scenario_ids, fault, tmp_path):
         [sys.executable, "-m", "pytest", *expected, *QUIET_RUN, *LATE_MAIL_FAULTS.get(fault, NO_LATE_MAIL),
          "--junitxml", str(junit),
          "--cucumberjson", str(tmp_path / "cucumber.json"), "--output", str(tmp_path / "artifacts")],
-        cwd=ROOT, capture_output=True, text=True, env=_environment(fault), timeout=600,
+        cwd=ROOT, capture_output=True, text=True, env=_environment(fault), timeout=600, check=False,
     )
     assert junit.exists(), f"La recette avec la panne « {fault} » n'a pas produit de résultats :\n{run.stdout}\n{run.stderr}"
     failed = failed_names(junit)

@@ -42,7 +42,7 @@ def top(module: str) -> str:
 
 def allowed_in_pages(module: str) -> bool:
     return (top(module) in sys.stdlib_module_names or top(module) == "playwright"
-            or module == "pages" or module.startswith("pages.") or module.startswith("."))
+            or module == "pages" or module.startswith(("pages.", ".")))
 
 
 def test_pages_import_only_playwright_the_wording_and_other_pages():

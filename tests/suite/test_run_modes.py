@@ -60,7 +60,7 @@ def run_suite(tmp_path: Path, *options: str, **environment: str) -> subprocess.C
                f"--output={tmp_path}/artifacts", f"--rapport-html={tmp_path}/rapport.html"]
     env = {**os.environ, "PYTHONPATH": str(tmp_path), **environment}
     return subprocess.run([sys.executable, "-m", "pytest", "steps", "-rs", "-p", "forcing_plugin", *reports, *options],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=env, check=False)
 
 
 def given_target(production_like_site) -> list[str]:
