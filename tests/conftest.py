@@ -1,18 +1,39 @@
 """Shared by the project's own tests."""
 
 import os
+import smtplib
 import subprocess
+from email.message import EmailMessage
 from pathlib import Path
 
-import smtplib
-from email.message import EmailMessage
-
 import pytest
+from pytest_bdd.scenario import make_python_name
 
 from mails.server import PROJECT_MAILPIT
 from mock_site.mailpit import start_catcher
 
 PINNED_MAILPIT = (Path(__file__).resolve().parents[1] / "mailpit.version").read_text().strip()
+
+# The module that binds every scenario of features/.
+SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
+# What points a run of the suite at a target, a Mailpit, a fault of the mock or a browser server: a project
+# test's own run of the suite starts from none of them, only from what it names.
+TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
+
+
+def suite_environment(**variables: str) -> dict[str, str]:
+    """This process's environment for a run of the suite: without TARGET_VARIABLES, with `variables`."""
+    return {**{name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}, **variables}
+
+
+def scenario_test_name(title: str) -> str:
+    """The test function pytest-bdd makes of a scenario's title."""
+    return f"test_{make_python_name(title)}"
+
+
+def scenario_node_id(title: str) -> str:
+    return f"{SCENARIO_MODULE}::{scenario_test_name(title)}"
+
 
 # pytest-playwright's browser: Playwright's own Chromium, else the system's (as the suite does).
 pytest_plugins = ["harness.browser"]

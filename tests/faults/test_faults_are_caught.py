@@ -1,7 +1,6 @@
 """Every check is seen failing once: the mock started with one fault, the
 scenario written for that behaviour must fail, and the run must name it."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,18 +10,16 @@ import pytest
 from pytest_bdd.scenario import make_python_name
 
 from mock_site.faults import CATALOGUE as FAULTS
+from tests.conftest import SCENARIO_MODULE, suite_environment
 from tests.faults.scenarios_of_faults import SCENARIOS_OF_FAULTS
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
 # Each fault's run: one worker, no trace or screenshot (their cost is the suite's, not the proof's).
 QUIET_RUN = ["-p", "no:randomly", "-p", "no:xdist", "--tracing", "off", "--screenshot", "off"]
 # The bundled mock sends its mails before it answers: one look at the end of the run is enough,
 # but for the faults whose mail comes late.
 LATE_MAIL_FAULTS = {"envoi_differe_adresse_non_validee": ["--no-mail-window", "5"]}
 NO_LATE_MAIL = ["--no-mail-window", "0"]
-# The run may pick its target only by itself: the bundled mock, with the fault.
-TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS")
 
 
 def escaped(text: str) -> str:
@@ -43,10 +40,8 @@ def scenario_ids() -> list[str]:
 
 
 def _environment(fault: str | None) -> dict:
-    environment = {name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}
-    if fault:
-        environment["MOCK_SITE_FAULTS"] = fault
-    return environment
+    """The run may pick its target only by itself: the bundled mock, with the fault."""
+    return suite_environment(**({"MOCK_SITE_FAULTS": fault} if fault else {}))
 
 
 def ids_of(scenario_ids: list[str], title: str, row: str | None) -> list[str]:

@@ -19,13 +19,13 @@ from xml.etree import ElementTree
 
 import pytest
 from playwright.sync_api import sync_playwright
-from pytest_bdd.scenario import make_python_name
 
-from harness.browser import system_chromium_path
+from harness.browser import chromium_launch_args
 from mails.server import free_port
+from tests.conftest import scenario_node_id as node_id
+from tests.conftest import scenario_test_name, suite_environment
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
 USAGE_ERROR = 4
 SERVER_START_SECONDS = 30
 RUN_SECONDS = 240
@@ -38,21 +38,13 @@ PASSING = [
 FAILING = "L'assuré est informé à l'écran et par mail que son mot de passe a été modifié"
 FAULT = "mail_confirmation_absent"
 NAMESPACES_MADE = itertools.count()
-TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
-
-
-def node_id(title: str) -> str:
-    return f"{SCENARIO_MODULE}::test_{make_python_name(title)}"
 
 
 def real_chromium() -> str:
+    """The Chromium the suite would launch here: Playwright's own, else the system's."""
     with sync_playwright() as playwright:
         bundled = playwright.chromium.executable_path
-    if Path(bundled).exists():
-        return bundled
-    system = system_chromium_path()
-    assert system, "Aucun Chromium sur cette machine pour le serveur de navigateurs"
-    return str(system)
+    return chromium_launch_args(bundled).get("executable_path", bundled)
 
 
 @pytest.fixture(scope="module")
@@ -104,12 +96,12 @@ def browser_server():
 
 
 def run_suite(args: list[str], tmp_path: Path, **environment) -> subprocess.CompletedProcess:
-    env = {name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}
     return subprocess.run(
         [sys.executable, "-m", "pytest", *args, "-p", "no:randomly", "-p", "no:xdist", "--no-mail-window", "0",
          "--junitxml", str(tmp_path / "junit.xml"), "--cucumberjson", str(tmp_path / "cucumber.json"),
          "--output", str(tmp_path / "artifacts")],
-        cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, env={**env, **environment}, check=False,
+        cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, env=suite_environment(**environment),
+        check=False,
     )
 
 
@@ -130,8 +122,8 @@ def test_scenarios_run_on_the_browser_server_with_their_evidence(browser_server,
                        run.stdout, re.MULTILINE)
     assert header, f"En-tête attendu : le serveur et la version de son Chromium ; vu : {run.stdout[:1500]}"
     seen = outcomes(tmp_path / "junit.xml")
-    expected = {f"test_{make_python_name(title)}": "passed" for title in PASSING}
-    expected[f"test_{make_python_name(FAILING)}"] = "failure"
+    expected = {scenario_test_name(title): "passed" for title in PASSING}
+    expected[scenario_test_name(FAILING)] = "failure"
     assert seen == expected, output[-3000:]
     assert run.returncode == 1, output[-3000:]
     assert launches.is_file() and launches.read_text().split(), "Le Chromium du serveur n'a jamais été lancé"
@@ -211,7 +203,7 @@ def test_the_browser_server_on_another_host_reaches_the_target_and_mailpit_over_
                          "--browser-server", f"ws://{server_host}:{server_port}/",
                          "--browser-server-chromium", str(server_chromium)], tmp_path)
     assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
-    assert outcomes(tmp_path / "junit.xml") == {f"test_{make_python_name(FAILING)}": "passed"}
+    assert outcomes(tmp_path / "junit.xml") == {scenario_test_name(FAILING): "passed"}
     assert len(launches.read_text().split()) > len(launched_before), "Le Chromium du serveur n'a pas été lancé"
 
 
@@ -233,7 +225,7 @@ def test_expose_network_lets_the_namespaced_browser_reach_this_machine_s_loopbac
     assert "Site cible : site simulé embarqué (http://127.0.0.1:" in exposed.stdout, output[-3000:]
     assert "réseau exposé : <loopback>" in exposed.stdout, output[-3000:]
     assert exposed.returncode == 0, output[-3000:]
-    scenario = f"test_{make_python_name(PASSING[1])}"
+    scenario = scenario_test_name(PASSING[1])
     assert outcomes(tmp_path / "exposé" / "junit.xml") == {scenario: "passed"}, output[-3000:]
     # Without it, the same run cannot reach the mock: the option is what made the difference.
     assert outcomes(tmp_path / "non-exposé" / "junit.xml") == {scenario: "failure"}, (

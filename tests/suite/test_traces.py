@@ -10,10 +10,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pytest_bdd.scenario import make_python_name
+
+from tests.conftest import scenario_node_id, scenario_test_name, suite_environment
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
 RUN_SECONDS = 240
 PASSING = "L'assuré rejoint l'espace de connexion depuis la page d'accueil"
 # Broken by the mock's fault below, after its browser has done the whole journey.
@@ -26,7 +26,6 @@ def pytest_bdd_after_step(request, feature, scenario, step, step_func, step_func
     if step is scenario.steps[-1]:
         raise AssertionError("échec voulu par le test, après la dernière étape")
 '''
-TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
 
 # Loaded into the run with -p: every Tracing.stop and Page.screenshot, with its scenario, in a JSON line.
 SPY_PLUGIN = '''
@@ -48,22 +47,17 @@ _spied(Page, "screenshot", lambda kwargs: {})
 '''
 
 
-def scenario_test_name(title: str) -> str:
-    return f"test_{make_python_name(title)}"
-
-
 def run_suite(tmp_path: Path, *options: str, scenarios=(PASSING, FAILING)) -> tuple[subprocess.CompletedProcess, list[dict]]:
     (tmp_path / "spy_plugin.py").write_text(SPY_PLUGIN, encoding="utf-8")
     (tmp_path / "failing_after_last_step.py").write_text(FAILING_AFTER_LAST_STEP, encoding="utf-8")
     log = tmp_path / "spy.jsonl"
-    env = {name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", *(f"{SCENARIO_MODULE}::{scenario_test_name(title)}" for title in scenarios),
+        [sys.executable, "-m", "pytest", *map(scenario_node_id, scenarios),
          "-p", "spy_plugin", "-p", "no:xdist", "--no-mail-window", "0",
          f"--reports-dir={tmp_path / 'rapports'}", *options],
         cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, check=False,
-        env={**env, "MOCK_SITE_FAULTS": FAULT, "SPY_LOG": str(log),
-             "PYTHONPATH": os.pathsep.join([str(tmp_path), env.get("PYTHONPATH", "")])})
+        env=suite_environment(MOCK_SITE_FAULTS=FAULT, SPY_LOG=str(log),
+                              PYTHONPATH=os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])))
     calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
     return run, calls
 
