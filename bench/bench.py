@@ -41,6 +41,7 @@ from mails.mailbox import Mailbox
 from mails.server import PROJECT_MAILPIT, free_port, start_binary
 from mock_site.mailpit import start_catcher
 from mock_site.server import serve_in_thread
+from pages import wording
 from target.accounts import random_identity, unique_address
 
 SCENARIOS = "steps/test_guide_mot_de_passe_oublie.py::test_"
@@ -153,20 +154,20 @@ def bare_journey(browser, site_url: str, mailpit_url: str) -> float:
     context.request.post("/__test__/accounts", data={"nir": nir, "birth_date": birth.isoformat(), "email": address})
     page = context.new_page()
     page.goto("/")
-    page.get_by_role("link", name="Connectez-vous").click()
-    page.get_by_role("link", name="Mot de passe oublié ?").click()
-    page.get_by_label("Numéro de sécurité sociale", exact=True).fill(nir)
-    page.get_by_label("Date de naissance", exact=True).fill(birth.strftime("%d/%m/%Y"))
+    page.get_by_role("link", name=wording.HOME_LOGIN_LINK).click()
+    page.get_by_role("link", name=wording.FORGOT_PASSWORD_LINK).click()
+    page.get_by_label(wording.NIR_FIELD, exact=True).fill(nir)
+    page.get_by_label(wording.BIRTH_DATE_FIELD, exact=True).fill(birth.strftime("%d/%m/%Y"))
     answer = context.request.get("/__test__/captcha").json()["answer"]
-    page.get_by_label("Recopiez les caractères", exact=True).fill(answer)
-    page.get_by_role("button", name="Recevoir le mail").click()
+    page.get_by_label(wording.CAPTCHA_FIELD, exact=True).fill(answer)
+    page.get_by_role("button", name=wording.SEND_MAIL_BUTTON).click()
     mailbox = Mailbox(mailpit_url)
-    mailbox.open_link(page, mailbox.wait_for_mail(to=address), "Renouveler mon mot de passe")
-    page.get_by_label("Nouveau mot de passe", exact=True).fill(NEW_PASSWORD)
-    page.get_by_label("Confirmation du nouveau mot de passe", exact=True).fill(NEW_PASSWORD)
-    page.get_by_role("button", name="Valider le nouveau mot de passe").click()
-    expect(page.get_by_role("heading", name="Votre nouveau mot de passe a bien été enregistré")).to_be_visible()
-    mailbox.wait_for_mail(to=address, subject="Votre compte ameli – votre mot de passe a été modifié")
+    mailbox.open_link(page, mailbox.wait_for_mail(to=address), wording.RENEWAL_LINK)
+    page.get_by_label(wording.NEW_PASSWORD_FIELD, exact=True).fill(NEW_PASSWORD)
+    page.get_by_label(wording.CONFIRM_PASSWORD_FIELD, exact=True).fill(NEW_PASSWORD)
+    page.get_by_role("button", name=wording.VALIDATE_PASSWORD_BUTTON).click()
+    expect(page.get_by_role("heading", name=wording.DONE_HEADING)).to_be_visible()
+    mailbox.wait_for_mail(to=address, subject=wording.CHANGED_SUBJECT)
     context.close()
     return time.perf_counter() - started
 
