@@ -1,10 +1,32 @@
 """Which scenario of features/ must fail when the mock carries each fault.
 
 A fault (mock_site/faults.py) breaks one behaviour of the contract; the scenario
-written for that behaviour names it. Each entry: the scenario's title as the
-feature writes it, and, for a « Plan du scénario », a piece of its example row
-(as pytest writes it in the test's name) or None for every row.
+written for that behaviour names it. Each entry is a Proof: the scenario's title as
+the feature writes it; for a « Plan du scénario », a piece of its example row (as
+pytest writes it in the test's name) or None for every row; the step that must fail,
+as the feature writes it (without its keyword); and the kind of check that fails
+there (one of KINDS).
 """
+
+from typing import NamedTuple
+
+# What the failing check looked at, in a tester's words.
+KINDS = {
+    "texte à l'écran": "an alert, a status, a heading or a text of the page",
+    "page": "which page is shown, its fields or its address",
+    "mail": "the content or the headers of a mail",
+    "nombre de mails": "how many mails arrived (one missing, or one too many)",
+    "statut HTTP": "the status or a header of an HTTP answer",
+    "connexion": "whether a login (or the account page) lets the person in",
+    "requêtes": "the requests that the page sent",
+}
+
+
+class Proof(NamedTuple):
+    title: str
+    row: str | None
+    step: str | None = None  # the step that must fail; every entry names it (issue 18)
+    kind: str | None = None
 
 NIR_FORMS = "Le numéro de sécurité sociale est accepté sous chacune de ses formes permises"
 DATE_FORMS = "Une date de naissance réelle, passée et bien écrite est acceptée"
@@ -26,101 +48,101 @@ ALL_RULES_NAMED = "Toutes les règles non respectées sont nommées ensemble, et
 TOKEN = "Le lien ne se devine pas et ne dit rien de l'assuré"
 CHANGE_MOMENT = "Le mail date le changement à la minute où il a eu lieu, sans l'arrondir"
 
-SCENARIOS_OF_FAULTS: dict[str, list[tuple[str, str | None]]] = {
+SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     # Step 2: NIR and birth date
-    "nir_lettre_acceptee": [(MALFORMED, "1850775A23456")],
-    "nir_corse_refusee": [(NIR_FORMS, "né en Corse-du-Sud")],
-    "nir_minuscules_refusees": [(NIR_FORMS, "né en Haute-Corse-en minuscules")],
-    "nir_espaces_refuses": [(NIR_FORMS, "avec des espaces")],
-    "nir_12_acceptes": [(MALFORMED, "[185077512345-15/07")],
-    "date_jour_accepte": [(MALFORMED, "aujourd")],
-    "date_veille_refusee": [(DATE_FORMS, "né hier")],
-    "date_chiffre_unique_acceptee": [(MALFORMED, "15/7/1985")],
-    "date_irreelle_acceptee": [(MALFORMED, "31/02/1985")],
-    "date_espaces_refuses": [(DATE_FORMS, "entourée")],
-    "identite_sans_date": [(NOT_ONE_PERSON, "une autre date")],
-    "erreurs_champs_une_seule": [("Un numéro et une date mal écrits sont signalés ensemble", None)],
+    "nir_lettre_acceptee": [Proof(MALFORMED, "1850775A23456")],
+    "nir_corse_refusee": [Proof(NIR_FORMS, "né en Corse-du-Sud")],
+    "nir_minuscules_refusees": [Proof(NIR_FORMS, "né en Haute-Corse-en minuscules")],
+    "nir_espaces_refuses": [Proof(NIR_FORMS, "avec des espaces")],
+    "nir_12_acceptes": [Proof(MALFORMED, "[185077512345-15/07")],
+    "date_jour_accepte": [Proof(MALFORMED, "aujourd")],
+    "date_veille_refusee": [Proof(DATE_FORMS, "né hier")],
+    "date_chiffre_unique_acceptee": [Proof(MALFORMED, "15/7/1985")],
+    "date_irreelle_acceptee": [Proof(MALFORMED, "31/02/1985")],
+    "date_espaces_refuses": [Proof(DATE_FORMS, "entourée")],
+    "identite_sans_date": [Proof(NOT_ONE_PERSON, "une autre date")],
+    "erreurs_champs_une_seule": [Proof("Un numéro et une date mal écrits sont signalés ensemble", None)],
     # Step 2: the characters to copy
-    "captcha_casse": [(CAPTCHA_WRITTEN, "en minuscules")],
-    "captcha_espaces": [(CAPTCHA_WRITTEN, "entourés")],
-    "captcha_delai_long": [("Passé 5 minutes, les caractères doivent être recopiés à nouveau", None)],
-    "captcha_delai_court": [("Les caractères recopiés en 4 minutes et 59 secondes sont acceptés", None)],
-    "captcha_remplace_valide": [("Les caractères remplacés par la flèche ne sont plus acceptés", None)],
-    "captcha_nouveau_sans_delai": [("Une nouvelle liste de caractères donne 5 nouvelles minutes", None)],
-    "captcha_son_ancien": [("Après la flèche, le microphone fait entendre les nouveaux caractères", None)],
-    "captcha_fleche_efface": [("La flèche donne une nouvelle liste de caractères sans effacer la saisie", None)],
+    "captcha_casse": [Proof(CAPTCHA_WRITTEN, "en minuscules")],
+    "captcha_espaces": [Proof(CAPTCHA_WRITTEN, "entourés")],
+    "captcha_delai_long": [Proof("Passé 5 minutes, les caractères doivent être recopiés à nouveau", None)],
+    "captcha_delai_court": [Proof("Les caractères recopiés en 4 minutes et 59 secondes sont acceptés", None)],
+    "captcha_remplace_valide": [Proof("Les caractères remplacés par la flèche ne sont plus acceptés", None)],
+    "captcha_nouveau_sans_delai": [Proof("Une nouvelle liste de caractères donne 5 nouvelles minutes", None)],
+    "captcha_son_ancien": [Proof("Après la flèche, le microphone fait entendre les nouveaux caractères", None)],
+    "captcha_fleche_efface": [Proof("La flèche donne une nouvelle liste de caractères sans effacer la saisie", None)],
     # Step 3, case 1, the renewal mail
     "envoi_adresse_non_validee": [
-        ("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None)
+        Proof("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None)
     ],
     "envoi_differe_adresse_non_validee": [
-        ("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None)
+        Proof("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None)
     ],
-    "envoi_sans_adresse_succes": [("L'assuré sans adresse mail est averti que l'envoi est impossible", None)],
-    "mail_en_double": [("L'assuré est invité à consulter sa boîte mail", None)],
-    "mail_en_copie": [(RENEWAL_MAIL, None)],
-    "mail_expediteur": [(RENEWAL_MAIL, None)],
-    "mail_texte_seul": [(RENEWAL_MAIL, None)],
-    "mail_sans_30_minutes": [(RENEWAL_MAIL, None)],
-    "mail_30_minutes_balise": [(RENEWAL_MAIL, None)],
-    "mail_objet_confirmation": [("Aucun des mails du parcours n'a le mot « confirmation » dans son objet", None)],
-    "mail_lien_texte_absent": [(LINK_ON_SITE, None)],
-    "mail_lien_autre_origine": [(LINK_ON_SITE, None)],
-    "mail_lien_entete_host": [(FORGED_HEADER, "X-Forwarded-Host")],
+    "envoi_sans_adresse_succes": [Proof("L'assuré sans adresse mail est averti que l'envoi est impossible", None)],
+    "mail_en_double": [Proof("L'assuré est invité à consulter sa boîte mail", None)],
+    "mail_en_copie": [Proof(RENEWAL_MAIL, None)],
+    "mail_expediteur": [Proof(RENEWAL_MAIL, None)],
+    "mail_texte_seul": [Proof(RENEWAL_MAIL, None)],
+    "mail_sans_30_minutes": [Proof(RENEWAL_MAIL, None)],
+    "mail_30_minutes_balise": [Proof(RENEWAL_MAIL, None)],
+    "mail_objet_confirmation": [Proof("Aucun des mails du parcours n'a le mot « confirmation » dans son objet", None)],
+    "mail_lien_texte_absent": [Proof(LINK_ON_SITE, None)],
+    "mail_lien_autre_origine": [Proof(LINK_ON_SITE, None)],
+    "mail_lien_entete_host": [Proof(FORGED_HEADER, "X-Forwarded-Host")],
     # Case 2
-    "limite_plus_un": [(ONE_TOO_MANY, None)],
-    "limite_moins_un": [(ONE_TOO_MANY, None)],
-    "limite_compte_refus": [("Les demandes refusées par un message d'erreur ne comptent pas", None)],
-    "limite_par_session": [("Le blocage vaut pour le compte sur tous ses appareils, et pour lui seul", None)],
-    "blocage_prolonge": [(BLOCKED_TO_LAST_SECOND, None)],
-    "blocage_court": [(BLOCKED_TO_LAST_SECOND, None)],
-    "blocage_long": [(COUNT_RESTARTS, None)],
-    "blocage_compte_conserve": [(COUNT_RESTARTS, None)],
-    "fenetre_fixe": [("Un mail envoyé il y a plus que la période de décompte ne compte plus", None)],
-    "limite_envoi_en_trop": [(ONE_TOO_MANY, None)],
+    "limite_plus_un": [Proof(ONE_TOO_MANY, None)],
+    "limite_moins_un": [Proof(ONE_TOO_MANY, None)],
+    "limite_compte_refus": [Proof("Les demandes refusées par un message d'erreur ne comptent pas", None)],
+    "limite_par_session": [Proof("Le blocage vaut pour le compte sur tous ses appareils, et pour lui seul", None)],
+    "blocage_prolonge": [Proof(BLOCKED_TO_LAST_SECOND, None)],
+    "blocage_court": [Proof(BLOCKED_TO_LAST_SECOND, None)],
+    "blocage_long": [Proof(COUNT_RESTARTS, None)],
+    "blocage_compte_conserve": [Proof(COUNT_RESTARTS, None)],
+    "fenetre_fixe": [Proof("Un mail envoyé il y a plus que la période de décompte ne compte plus", None)],
+    "limite_envoi_en_trop": [Proof(ONE_TOO_MANY, None)],
     # Step 4: the link
-    "lien_delai_long": [("Le lien ouvert au bout de 30 minutes et 1 seconde a expiré", None)],
-    "lien_delai_court": [("Le lien ouvert au bout de 29 minutes et 59 secondes fonctionne", None)],
-    "lien_use_par_ouverture": [("Un antivirus qui ouvre le lien du mail avant l'assuré ne l'use pas", None)],
-    "lien_reutilisable": [("Le lien ne sert qu'une fois", None)],
-    "lien_ancien_valide": [("Après une nouvelle demande, le lien du mail précédent ne fonctionne plus", None)],
+    "lien_delai_long": [Proof("Le lien ouvert au bout de 30 minutes et 1 seconde a expiré", None)],
+    "lien_delai_court": [Proof("Le lien ouvert au bout de 29 minutes et 59 secondes fonctionne", None)],
+    "lien_use_par_ouverture": [Proof("Un antivirus qui ouvre le lien du mail avant l'assuré ne l'use pas", None)],
+    "lien_reutilisable": [Proof("Le lien ne sert qu'une fois", None)],
+    "lien_ancien_valide": [Proof("Après une nouvelle demande, le lien du mail précédent ne fonctionne plus", None)],
     "page_ancienne_acceptee": [
-        ("Une page ouverte depuis un lien remplacé par un mail plus récent refuse le nouveau mot de passe", None)
+        Proof("Une page ouverte depuis un lien remplacé par un mail plus récent refuse le nouveau mot de passe", None)
     ],
-    "lien_lie_session": [("Le lien fonctionne sur un autre appareil que celui de la demande", None)],
-    "jeton_court": [(TOKEN, None)],
-    "jeton_nir": [(TOKEN, None)],
-    "sans_referrer_policy": [("La page de renouvellement ne transmet son adresse à aucun autre site", None)],
+    "lien_lie_session": [Proof("Le lien fonctionne sur un autre appareil que celui de la demande", None)],
+    "jeton_court": [Proof(TOKEN, None)],
+    "jeton_nir": [Proof(TOKEN, None)],
+    "sans_referrer_policy": [Proof("La page de renouvellement ne transmet son adresse à aucun autre site", None)],
     "double_changement": [
-        ("Le même lien validé en même temps sur deux appareils ne change le mot de passe qu'une fois", None)
+        Proof("Le même lien validé en même temps sur deux appareils ne change le mot de passe qu'une fois", None)
     ],
     # Step 5: the new password
-    "mdp_7_accepte": [(LENGTH, "[7-")],
-    "mdp_8_refuse": [(LENGTH, "[8-")],
-    "mdp_50_refuse": [(LENGTH, "[50-")],
-    "mdp_51_accepte": [(LENGTH, "[51-")],
-    "mdp_longueur_octets": [(ALL_RULES_NAMED, "[Abcde1é-")],
-    "mdp_minuscules_seules": [(CHARACTERS, "[nouveau-mdp-2026-")],
-    "mdp_majuscules_seules": [(CHARACTERS, "[NOUVEAU-MDP-2026-")],
-    "mdp_chiffre_exige": [(CHARACTERS, "[Nouveau-Mdp-ok-")],
-    "mdp_special_exige": [(CHARACTERS, "[NouveauMdp2026-")],
-    "mdp_special_refuse": [("Règle 4 - chacun des caractères spéciaux qu'annonce le site est accepté", None)],
-    "mdp_espace_accepte": [(CHARACTERS, "[Nouveau Mdp 2026-")],
-    "mdp_accent_accepte": [(CHARACTERS, "[Nouveau-Mdp-2026é-")],
-    "mdp_nir_accepte": [(PERSONAL_DATA, "Ab{NIR}-")],
-    "mdp_nir_casse": [(PERSONAL_DATA, "Ab{NIR en minuscules}")],
-    "mdp_date_jjmmaaaa_acceptee": [(PERSONAL_DATA, "Ab{JJMMAAAA}")],
-    "mdp_date_barres_acceptee": [(PERSONAL_DATA, "Ab{JJ/MM/AAAA}")],
-    "mdp_date_aaaammjj_acceptee": [(PERSONAL_DATA, "Ab{AAAAMMJJ}")],
-    "mdp_premiere_regle_seule": [(ALL_RULES_NAMED, "[abc-")],
-    "mdp_regle_en_trop": [(ALL_RULES_NAMED, "[{NIR}-")],
-    "mdp_confirmation_ignoree": [("La confirmation doit reprendre le nouveau mot de passe", "Nouveau-Mdp-2025")],
+    "mdp_7_accepte": [Proof(LENGTH, "[7-")],
+    "mdp_8_refuse": [Proof(LENGTH, "[8-")],
+    "mdp_50_refuse": [Proof(LENGTH, "[50-")],
+    "mdp_51_accepte": [Proof(LENGTH, "[51-")],
+    "mdp_longueur_octets": [Proof(ALL_RULES_NAMED, "[Abcde1é-")],
+    "mdp_minuscules_seules": [Proof(CHARACTERS, "[nouveau-mdp-2026-")],
+    "mdp_majuscules_seules": [Proof(CHARACTERS, "[NOUVEAU-MDP-2026-")],
+    "mdp_chiffre_exige": [Proof(CHARACTERS, "[Nouveau-Mdp-ok-")],
+    "mdp_special_exige": [Proof(CHARACTERS, "[NouveauMdp2026-")],
+    "mdp_special_refuse": [Proof("Règle 4 - chacun des caractères spéciaux qu'annonce le site est accepté", None)],
+    "mdp_espace_accepte": [Proof(CHARACTERS, "[Nouveau Mdp 2026-")],
+    "mdp_accent_accepte": [Proof(CHARACTERS, "[Nouveau-Mdp-2026é-")],
+    "mdp_nir_accepte": [Proof(PERSONAL_DATA, "Ab{NIR}-")],
+    "mdp_nir_casse": [Proof(PERSONAL_DATA, "Ab{NIR en minuscules}")],
+    "mdp_date_jjmmaaaa_acceptee": [Proof(PERSONAL_DATA, "Ab{JJMMAAAA}")],
+    "mdp_date_barres_acceptee": [Proof(PERSONAL_DATA, "Ab{JJ/MM/AAAA}")],
+    "mdp_date_aaaammjj_acceptee": [Proof(PERSONAL_DATA, "Ab{AAAAMMJJ}")],
+    "mdp_premiere_regle_seule": [Proof(ALL_RULES_NAMED, "[abc-")],
+    "mdp_regle_en_trop": [Proof(ALL_RULES_NAMED, "[{NIR}-")],
+    "mdp_confirmation_ignoree": [Proof("La confirmation doit reprendre le nouveau mot de passe", "Nouveau-Mdp-2025")],
     # Step 6
-    "connexion_automatique": [("Changer son mot de passe ne connecte pas l'assuré", None)],
-    "ancien_mdp_valide": [("L'assuré se connecte avec son nouveau mot de passe, et plus avec l'ancien", None)],
-    "moment_arrondi": [(CHANGE_MOMENT, None)],
-    "moment_utc": [(CHANGE_MOMENT, None)],
+    "connexion_automatique": [Proof("Changer son mot de passe ne connecte pas l'assuré", None)],
+    "ancien_mdp_valide": [Proof("L'assuré se connecte avec son nouveau mot de passe, et plus avec l'ancien", None)],
+    "moment_arrondi": [Proof(CHANGE_MOMENT, None)],
+    "moment_utc": [Proof(CHANGE_MOMENT, None)],
     "mail_confirmation_absent": [
-        ("L'assuré est informé à l'écran et par mail que son mot de passe a été modifié", None)
+        Proof("L'assuré est informé à l'écran et par mail que son mot de passe a été modifié", None)
     ],
 }

@@ -60,14 +60,14 @@ def test_every_fault_has_its_scenario():
 
 @pytest.mark.parametrize("fault", sorted(SCENARIOS_OF_FAULTS))
 def test_each_scenario_names_one_existing_test(scenario_ids, fault):
-    for title, row in SCENARIOS_OF_FAULTS[fault]:
-        found = ids_of(scenario_ids, title, row)
-        assert len(found) == 1, f"« {title} » (ligne {row!r}) devait désigner un scénario ; trouvés : {found}"
+    for proof in SCENARIOS_OF_FAULTS[fault]:
+        found = ids_of(scenario_ids, proof.title, proof.row)
+        assert len(found) == 1, f"« {proof.title} » (ligne {proof.row!r}) devait désigner un scénario ; trouvés : {found}"
 
 
 @pytest.mark.parametrize("fault", sorted(SCENARIOS_OF_FAULTS))
 def test_the_fault_makes_its_scenario_fail(scenario_ids, fault, tmp_path):
-    expected = [ids_of(scenario_ids, title, row)[0] for title, row in SCENARIOS_OF_FAULTS[fault]]
+    expected = [ids_of(scenario_ids, proof.title, proof.row)[0] for proof in SCENARIOS_OF_FAULTS[fault]]
     junit = tmp_path / "junit.xml"
     run = subprocess.run(
         [sys.executable, "-m", "pytest", *expected, *QUIET_RUN, *LATE_MAIL_FAULTS.get(fault, NO_LATE_MAIL),
