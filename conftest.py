@@ -35,6 +35,12 @@ pytest_plugins = [
     "steps.security_steps",
     "steps.accessibility_steps",
     "steps.outage_steps",
+
+    "steps.outcome_steps",
+
+    "steps.refusal_steps",
+
+    "steps.link_secret_steps",
 ]
 
 # People often read the mail on their phone (contract 1.1).

@@ -100,6 +100,12 @@ CATALOGUE: dict[str, str] = {
     "moment_arrondi": "la minute du mail de confirmation est arrondie au lieu d'être tronquée",
     "moment_utc": "le moment du mail de confirmation est écrit en UTC au lieu de l'heure de Paris",
     "mail_confirmation_absent": "aucun mail de confirmation n'est envoyé après le changement",
+
+    # Après chaque réponse de la page de renouvellement : connexion, rejeu (étapes 5 et 6)
+
+    # Après chaque refus du formulaire Mot de passe oublié : captcha, décompte, rejeu (étapes 2, 3, cas 2)
+
+    # Le secret du lien, les pannes de messagerie suivies, l'heure toute l'année
 }
 
 

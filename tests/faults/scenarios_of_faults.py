@@ -145,4 +145,9 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     "mail_confirmation_absent": [
         Proof("L'assuré est informé à l'écran et par mail que son mot de passe a été modifié", None)
     ],
+    # After each answer of the renewal page: login, replay (steps 5 and 6)
+
+    # After each refusal of the forgot-password form: captcha, count, replay (steps 2, 3, case 2)
+
+    # The link's secret, outages followed through, time all year
 }
