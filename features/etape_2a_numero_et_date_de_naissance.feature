@@ -90,3 +90,23 @@ Fonctionnalité: Étape 2 - L'assuré renseigne son numéro de sécurité social
       | quoi                                                                        |
       | un numéro de sécurité sociale qu'aucun compte ne porte et sa date de naissance |
       | son numéro de sécurité sociale et une autre date de naissance               |
+
+  @etape-2 @horloge
+  Scénario: Peu après minuit à Paris, la veille est une date passée, même si le temps universel n'a pas encore changé de jour
+    Étant donné que l'horloge du site avance jusqu'à minuit et demie à Paris, quand il est encore la veille en temps universel
+    Et un assuré né hier dont le compte a une adresse mail validée
+    Et qu'il est sur la page « Mot de passe oublié »
+    Quand il saisit son numéro de sécurité sociale et sa date de naissance
+    Et qu'il recopie les caractères affichés
+    Et qu'il clique sur « Recevoir le mail »
+    Alors la page « Consultez votre boîte mail » s'affiche
+
+  @etape-2 @horloge
+  Scénario: Peu après minuit à Paris, le jour qui commence à Paris est déjà « aujourd'hui »
+    Étant donné que l'horloge du site avance jusqu'à minuit et demie à Paris, quand il est encore la veille en temps universel
+    Et un assuré dont le compte a une adresse mail validée
+    Et qu'il est sur la page « Mot de passe oublié »
+    Quand il saisit le numéro « 1850775123456 » et la date de naissance « aujourd'hui »
+    Et qu'il recopie les caractères affichés
+    Et qu'il clique sur « Recevoir le mail »
+    Alors le message d'erreur « La date de naissance doit être inférieure à la date du jour. » s'affiche

@@ -36,3 +36,19 @@ Fonctionnalité: Étape 6 - L'assuré reçoit la notification que son nouveau mo
     Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche
     Et il reçoit le mail « Votre compte ameli – votre mot de passe a été modifié »
     Et ce mail indique la date et l'heure exactes du changement, heure de Paris
+
+  @etape-6 @horloge
+  Plan du scénario: Le mail donne l'heure de Paris en toute saison, même le matin d'un changement d'heure
+    Quand l'horloge du site avance jusqu'à <moment>
+    Et qu'il ouvre le lien d'un nouveau mail de renouvellement
+    Et que <délai> s'écoulent
+    Et qu'il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
+    Alors il reçoit le mail « Votre compte ameli – votre mot de passe a été modifié »
+    Et ce mail date le changement du jour même à <heure>, heure de Paris
+
+    Exemples:
+      | moment                                                                    | délai      | heure |
+      | un jour d'été, à 14h30                                                    | 10 minutes | 14h40 |
+      | un jour d'hiver, à 14h30                                                  | 10 minutes | 14h40 |
+      | le matin du passage à l'heure d'été, à 1h50                               | 15 minutes | 03h05 |
+      | le matin du passage à l'heure d'hiver, à 2h50 avant que l'heure ne recule | 15 minutes | 02h05 |

@@ -87,6 +87,17 @@ def expect_exact_change_moment(mail: Mail, submitted_at: datetime) -> None:
     )
 
 
+def expect_change_stated_at(mail: Mail, submitted_at: datetime, hour: str) -> None:
+    """The mail says the day of the click in Paris, at the hour (HHhMM) that the feature writes."""
+    stated = stated_change_moment(mail)
+    day = submitted_at.astimezone(PARIS).date()
+    assert (stated.date(), f"{stated:%Hh%M}") == (day, hour), (
+        f"Le mail devait dater le changement du {day:%d/%m/%Y} à {hour} (heure de Paris : le clic a eu lieu à "
+        f"{submitted_at:%Y-%m-%d %H:%M:%S%z} selon l'horloge du site) ; il indique le {stated:%d/%m/%Y à %Hh%M} "
+        f"({mail.describe()})."
+    )
+
+
 def expect_change_moment(mail: Mail, submitted_at: datetime) -> None:
     """The mail dates the change to the minute of the click (truncated), or the next if it turned meanwhile."""
     stated = stated_change_moment(mail)

@@ -106,6 +106,10 @@ CATALOGUE: dict[str, str] = {
     # Après chaque refus du formulaire Mot de passe oublié : captcha, décompte, rejeu (étapes 2, 3, cas 2)
 
     # Le secret du lien, les pannes de messagerie suivies, l'heure toute l'année
+    "moment_heure_hiver": "le moment du mail de confirmation est écrit à UTC+1 toute l'année (l'heure d'été oubliée)",
+    "moment_decalage_du_jour": "le mail de confirmation prend le décalage horaire de minuit le jour du changement "
+                               "(faux le matin d'un changement d'heure)",
+    "date_jour_utc": "« avant aujourd'hui » se juge sur la date UTC (peu après minuit à Paris, la veille est refusée)",
 }
 
 

@@ -3,7 +3,7 @@
 import secrets
 import threading
 from dataclasses import replace
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, time, timedelta, timezone
 from functools import wraps
 from urllib.parse import urlsplit
 
@@ -169,10 +169,17 @@ def request_renewal():
     return render_template("mail_sent.html")
 
 
+def _today(moment):
+    """The day in Paris (rules.md), by the session's clock."""
+    if faults.active("date_jour_utc"):
+        return moment.astimezone(UTC).date()
+    return today_in_paris(moment)
+
+
 def _judge_and_send_renewal_mail(moment) -> list[str]:
     """Judged in stages; the alerts of the first stage that fails (ui.md), none once the mail is sent."""
     captcha = current_store().take_captcha(session_id(), _field("captcha_id"))
-    errors = rules.identity_errors(_field("nir"), _field("birth_date"), today_in_paris(moment))
+    errors = rules.identity_errors(_field("nir"), _field("birth_date"), _today(moment))
     if errors:
         return errors
     if captcha is not None and rules.captcha_expired(captcha.shown_at, moment):
@@ -371,6 +378,11 @@ def _moment_written(changed_at):
     written = changed_at.astimezone(PARIS)
     if faults.active("moment_utc"):
         written = changed_at.astimezone(UTC)
+    if faults.active("moment_heure_hiver"):
+        written = changed_at.astimezone(timezone(timedelta(hours=1)))
+    if faults.active("moment_decalage_du_jour"):
+        midnight = datetime.combine(written.date(), time(0), PARIS)
+        written = changed_at.astimezone(timezone(midnight.utcoffset()))
     if faults.active("moment_arrondi"):
         written += timedelta(seconds=30)  # truncating then rounds to the nearest minute
     return written

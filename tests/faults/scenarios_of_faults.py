@@ -47,6 +47,8 @@ PERSONAL_DATA = "Règle 5 - ni le numéro de sécurité sociale ni la date de na
 ALL_RULES_NAMED = "Toutes les règles non respectées sont nommées ensemble, et aucune autre"
 TOKEN = "Le lien ne se devine pas et ne dit rien de l'assuré"
 CHANGE_MOMENT = "Le mail date le changement à la minute où il a eu lieu, sans l'arrondir"
+ALL_YEAR = "Le mail donne l'heure de Paris en toute saison, même le matin d'un changement d'heure"
+STATED_HOUR = "ce mail date le changement du jour même à <heure>, heure de Paris"
 
 SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     # Step 2: NIR and birth date
@@ -150,4 +152,12 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     # After each refusal of the forgot-password form: captcha, count, replay (steps 2, 3, case 2)
 
     # The link's secret, outages followed through, time all year
+    "moment_heure_hiver": [Proof(ALL_YEAR, "un jour d'été", STATED_HOUR, "mail")],
+    "moment_decalage_du_jour": [
+        Proof(ALL_YEAR, "heure d'été, à 1h50", STATED_HOUR, "mail"),
+        Proof(ALL_YEAR, "heure d'hiver", STATED_HOUR, "mail"),
+    ],
+    "date_jour_utc": [Proof(
+        "Peu après minuit à Paris, la veille est une date passée, même si le temps universel n'a pas encore changé de jour",
+        None, "la page « Consultez votre boîte mail » s'affiche", "page")],
 }

@@ -4,7 +4,7 @@ without it the same probe sees the contract kept. A probe answers "is the rule k
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from email.utils import parseaddr
 from html.parser import HTMLParser
 from pathlib import Path
@@ -13,6 +13,7 @@ import pytest
 
 from mock_site import captchas, create_app, faults, wording
 from mock_site.__main__ import parse_arguments
+from target.clock import PARIS_MOMENTS
 from tests.mock_site.site_client import (
     BIRTH_DATE,
     NEW_PASSWORD,
@@ -371,6 +372,33 @@ def _every_broken_rule_named(app, mails):
     return all(rule in alert for rule in wording.PASSWORD_RULES[:3])
 
 
+def _moved_to(visitor, moment: str) -> date:
+    """The visitor's clock moved to a moment the features name; its day in Paris."""
+    now = datetime.fromisoformat(visitor.advance(0)["now"])
+    arrived = datetime.fromisoformat(visitor.advance((PARIS_MOMENTS[moment](now) - now).total_seconds())["now"])
+    return arrived.date()
+
+
+def _change_stated_at(moment: str, minutes_later: int, written: str):
+    """A probe: a link asked for at `moment`, the password changed `minutes_later`: the mail says `written`."""
+    def probe(app, mails):
+        visitor = Visitor(app)
+        _moved_to(visitor, moment)
+        link = _link(visitor, mails)
+        visitor.advance(minutes_later * 60)
+        visitor.choose_password(link)
+        return f" à {written}." in text_part(mails.messages[-1])
+    return probe
+
+
+def _born_yesterday_in_paris_after_midnight(app, mails):
+    visitor = Visitor(app)
+    today = _moved_to(visitor, "minuit et demie à Paris, quand il est encore la veille en temps universel")
+    yesterday = today - timedelta(days=1)
+    visitor.create_account(birth_date=yesterday.isoformat())
+    return _sent(visitor.request_renewal(birth_date=_typed(yesterday)))
+
+
 def _birth_date(offset_days: int, kept):
     """Birth date today + offset_days (session clock): `kept` tells what the page must say."""
     def probe(app, mails):
@@ -474,6 +502,9 @@ PROBES = {
     "moment_utc": _minute_in_paris_truncated,
     "mail_confirmation_absent": lambda app, mails: _password_page(app, mails, NEW_PASSWORD).headings == [DONE]
     and len(mails.messages) == 2,
+    "moment_heure_hiver": _change_stated_at("un jour d'été, à 14h30", 0, "14h30"),
+    "moment_decalage_du_jour": _change_stated_at("le matin du passage à l'heure d'été, à 1h50", 15, "03h05"),
+    "date_jour_utc": _born_yesterday_in_paris_after_midnight,
 }
 
 
