@@ -2,9 +2,11 @@
 
 Chaos acts on every mail a Mailpit receives, so these scenarios never use the run's Mailpit.
 Against the bundled mock, each process that runs scenarios (each xdist worker) gets its own
-chaos-enabled Mailpit, a bundled site that mails through it, and a bundled site whose SMTP is a
-closed port. They are started by the main process (for a worker: when xdist sets it up), and
-stopped when the run ends: the end of the run still looks in that Mailpit for late mails.
+chaos-enabled Mailpit and a bundled site that mails to it through a relay that can be cut
+(harness/smtp_relay.py), so a person can hold a link before the mail server goes down. The
+Mailpit and the site are started by the main process (for a worker: when xdist sets it up), and
+stopped when the run ends: the end of the run still looks in that Mailpit for late mails; the
+relay runs in the process whose scenarios cut it.
 Against a given target, they use it and the chaos-enabled Mailpit given by --mailpit-chaos-url.
 """
 
@@ -19,6 +21,7 @@ from harness.servers import (
     start_embedded_catcher,
     suite_started_the_site,
 )
+from harness.smtp_relay import SmtpRelay
 from mails.chaos import MailpitChaos
 from mails.server import MailpitUnreachable, free_port, start_chaos_mailpit
 
@@ -28,25 +31,24 @@ _STARTED = pytest.StashKey[list]()
 
 
 class OutageSites:
-    """Started together, stopped together: a chaos Mailpit, a site mailing through it, a site whose SMTP is closed."""
+    """Started together, stopped together: a chaos Mailpit, and a site mailing to it through the relay's port."""
 
     def __init__(self):
         self._running = []
         try:
             self.mailpit = start_chaos_mailpit(lambda: start_embedded_catcher(enable_chaos=True))
             self._running.append(self.mailpit)
-            self.site = start_bundled_site(self.mailpit.smtp_host, self.mailpit.smtp_port)
+            # The relay listens there once its process starts it; the site is given the port now.
+            self.relay_port = free_port()
+            self.site = start_bundled_site("127.0.0.1", self.relay_port)
             self._running.append(self.site)
-            # A port bound then closed: nothing listens there, the connection is refused.
-            self.unreachable_site = start_bundled_site("127.0.0.1", free_port())
-            self._running.append(self.unreachable_site)
         except BaseException:
             self.stop()
             raise
 
     def for_scenarios(self) -> dict:
-        return {"base_url": self.site.url, "mailpit_url": self.mailpit.url,
-                "unreachable_base_url": self.unreachable_site.url}
+        return {"base_url": self.site.url, "mailpit_url": self.mailpit.url, "relay_port": self.relay_port,
+                "mailpit_smtp": [self.mailpit.smtp_host, self.mailpit.smtp_port]}
 
     def stop(self) -> None:
         for service in reversed(self._running):
@@ -76,7 +78,7 @@ def pytest_unconfigure(config: pytest.Config):
 
 @pytest.fixture(scope="session")
 def outage_sites(pytestconfig, shared_target) -> dict:
-    """This process's outage site, its Mailpit and its unreachable-SMTP site; or the given target
+    """This process's outage site, its Mailpit and the relay between them; or the given target
     and --mailpit-chaos-url; else every @panne-messagerie scenario is skipped with the reason."""
     if given_base_url(pytestconfig):
         chaos_url = pytestconfig.getoption("--mailpit-chaos-url")
@@ -87,50 +89,59 @@ def outage_sites(pytestconfig, shared_target) -> dict:
         if xdist.worker_count(pytestconfig) > 1:
             pytest.skip("Panne de messagerie non simulée : contre une cible donnée, la panne toucherait les mails "
                         "des scénarios lancés en parallèle ; lancez -m panne-messagerie sans -n.")
-        return {"base_url": shared_target["base_url"], "mailpit_url": chaos_url.rstrip("/"), "unreachable_base_url": None}
+        return {"base_url": shared_target["base_url"], "mailpit_url": chaos_url.rstrip("/"), "relay_port": None}
     if xdist.is_worker(pytestconfig):
         return pytestconfig.workerinput[WORKER_OUTAGE]
     return started_outage_sites(pytestconfig)
 
 
+@pytest.fixture(scope="session")
+def smtp_relay(outage_sites) -> SmtpRelay | None:
+    """The relay from the outage site to its Mailpit, in this process; none against a given target."""
+    if outage_sites["relay_port"] is None:
+        yield None
+        return
+    relay = SmtpRelay(outage_sites["relay_port"], tuple(outage_sites["mailpit_smtp"]))
+    relay.restore()
+    yield relay
+    relay.cut_off()
+
+
 class OutageTarget:
     """The site and the Mailpit of one @panne-messagerie scenario, whose mail server fails on demand."""
 
-    def __init__(self, sites: dict):
-        self._sites = sites
+    def __init__(self, sites: dict, relay: SmtpRelay | None):
+        self.site_url = sites["base_url"]
         self.mailpit_url = sites["mailpit_url"]
         self.chaos = MailpitChaos(self.mailpit_url)
-        self._unreachable = False
-        self._site_given = False
-
-    def site_url(self) -> str:
-        """The site of the scenario's pages and accounts; chosen once, when first asked."""
-        self._site_given = True
-        return self._sites["unreachable_base_url"] if self._unreachable else self._sites["base_url"]
+        self._relay = relay
 
     def make_mail_server_unreachable(self) -> None:
-        if self._sites["unreachable_base_url"] is None:
+        if self._relay is None:
             pytest.skip("Serveur de mail injoignable non simulé : la suite ne peut pas couper le serveur de mail "
                         "d'une cible donnée ; ce scénario ne tourne que contre le site simulé embarqué.")
-        if self._site_given:
-            raise RuntimeError("« le serveur de mail ne peut pas être joint » doit précéder les étapes qui "
-                               "utilisent le site : le scénario utilise déjà le site dont le serveur de mail répond.")
-        self._unreachable = True
+        self._relay.cut_off()
+
+    def restore(self) -> None:
+        """Whatever a scenario before it left: the mail server reachable, and accepting every mail."""
+        if self._relay is not None:
+            self._relay.restore()
+        self.chaos.accept_all()
 
 
 @pytest.fixture
-def outage_target(outage_sites):
-    target = OutageTarget(outage_sites)
-    target.chaos.accept_all()  # whatever a scenario before it left
+def outage_target(outage_sites, smtp_relay):
+    target = OutageTarget(outage_sites, smtp_relay)
+    target.restore()
     yield target
-    target.chaos.accept_all()
+    target.restore()
 
 
 @pytest.fixture
 def site_url(request, base_url) -> str:
     """The site this scenario uses: the run's target, or for @panne-messagerie the outage site."""
     if request.node.get_closest_marker(OUTAGE_TAG):
-        return request.getfixturevalue("outage_target").site_url()
+        return request.getfixturevalue("outage_target").site_url
     return base_url
 
 

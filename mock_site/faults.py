@@ -110,6 +110,10 @@ CATALOGUE: dict[str, str] = {
     "moment_decalage_du_jour": "le mail de confirmation prend le décalage horaire de minuit le jour du changement "
                                "(faux le matin d'un changement d'heure)",
     "date_jour_utc": "« avant aujourd'hui » se juge sur la date UTC (peu après minuit à Paris, la veille est refusée)",
+    "panne_remplace_lien": "une demande dont le mail n'a pas pu partir remplace quand même le lien précédent, qui ne "
+                           "fonctionne plus",
+    "panne_erreur_500": "quand le mail ne peut pas partir (refusé ou serveur injoignable), le site répond par une "
+                        "erreur 500, message compris",
 }
 
 

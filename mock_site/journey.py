@@ -165,6 +165,8 @@ def request_renewal():
     if alerts:
         if faults.active("limite_compte_refus"):
             _count_refused_request(moment)
+        if alerts == [wording.MAIL_UNAVAILABLE] and faults.active("panne_erreur_500"):
+            return _forgot_password_form(alerts, status=500)
         return _forgot_password_form(alerts)
     return render_template("mail_sent.html")
 
@@ -211,6 +213,8 @@ def _judge_and_send_renewal_mail(moment) -> list[str]:
         try:
             _mail_new_link(account, moment)
         except mailer.MailNotSent:
+            if faults.active("panne_remplace_lien"):
+                current_store().issue_renewal_token(account, secrets.token_urlsafe(32), moment)
             return [wording.MAIL_UNAVAILABLE]
         # Only a mail handed to SMTP counts.
         throttle.record_sent(moment)

@@ -50,6 +50,14 @@ def requests_as_many_mails_as_allowed(journey, account, rate_limit):
     return rate_limit.limit
 
 
+@when("il demande les mails de renouvellement que le site lui autorise encore", target_fixture="requests_made")
+def requests_the_mails_still_allowed(journey, account, inbox, rate_limit):
+    still_allowed = rate_limit.limit - len(inbox.received)
+    for _ in range(still_allowed):
+        journey.request_renewal(account)
+    return still_allowed
+
+
 @then(parsers.parse("il reçoit un nouveau mail « {subject} » pour chacune de ces demandes"))
 def receives_one_mail_per_request(inbox, requests_made, subject):
     inbox.receive_each(subject, requests_made)

@@ -49,6 +49,11 @@ TOKEN = "Le lien ne se devine pas et ne dit rien de l'assuré"
 CHANGE_MOMENT = "Le mail date le changement à la minute où il a eu lieu, sans l'arrondir"
 ALL_YEAR = "Le mail donne l'heure de Paris en toute saison, même le matin d'un changement d'heure"
 STATED_HOUR = "ce mail date le changement du jour même à <heure>, heure de Paris"
+OUTAGES = (
+    "Le serveur de mail refuse un temps le mail, puis l'accepte : rien n'est perdu ni compté",
+    "Le serveur de mail refuse le mail pour de bon : l'assuré est averti, aucun mail n'arrive, son lien marche toujours",
+    "Le serveur de mail ne peut pas être joint : l'assuré est averti en moins de 10 secondes, son lien marche toujours",
+)
 
 SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     # Step 2: NIR and birth date
@@ -160,4 +165,10 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     "date_jour_utc": [Proof(
         "Peu après minuit à Paris, la veille est une date passée, même si le temps universel n'a pas encore changé de jour",
         None, "la page « Consultez votre boîte mail » s'affiche", "page")],
+    "panne_remplace_lien": [
+        Proof(outage, None, "la page « Choisissez votre nouveau mot de passe » s'affiche", "page") for outage in OUTAGES
+    ],
+    "panne_erreur_500": [
+        Proof(outage, None, "le site ne répond pas par une page d'erreur du serveur", "statut HTTP") for outage in OUTAGES
+    ],
 }

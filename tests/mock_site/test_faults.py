@@ -399,6 +399,23 @@ def _born_yesterday_in_paris_after_midnight(app, mails):
     return _sent(visitor.request_renewal(birth_date=_typed(yesterday)))
 
 
+def _refused_mail_keeps_the_last_link(app, mails):
+    visitor = Visitor(app)
+    link = _link(visitor, mails)
+    mails.refusals = ["451 4.3.0 Réessayez plus tard"]
+    assert visitor.request_renewal().alert == wording.MAIL_UNAVAILABLE
+    return visitor.get(_path(link)).alerts == []
+
+
+def _refused_mail_answered_without_server_error(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    mails.refusals = ["554 5.7.1 Refusé"]
+    page = visitor.request_renewal()
+    assert page.alert == wording.MAIL_UNAVAILABLE
+    return page.status == 200
+
+
 def _birth_date(offset_days: int, kept):
     """Birth date today + offset_days (session clock): `kept` tells what the page must say."""
     def probe(app, mails):
@@ -505,6 +522,8 @@ PROBES = {
     "moment_heure_hiver": _change_stated_at("un jour d'été, à 14h30", 0, "14h30"),
     "moment_decalage_du_jour": _change_stated_at("le matin du passage à l'heure d'été, à 1h50", 15, "03h05"),
     "date_jour_utc": _born_yesterday_in_paris_after_midnight,
+    "panne_remplace_lien": _refused_mail_keeps_the_last_link,
+    "panne_erreur_500": _refused_mail_answered_without_server_error,
 }
 
 
