@@ -8,7 +8,7 @@ import pytest
 
 from mails.inbox import LEDGER_PROPERTY, PersonInbox
 from pages.device import Device
-from target.accounts import VALIDATED_ADDRESS, AccountProvider, AccountRecord
+from target.accounts import VALIDATED_ADDRESS, AccountProvider
 from target.capabilities import skip_without
 from target.captcha import CaptchaAnswers
 from target.clock import ScenarioClock, TargetTime
@@ -71,13 +71,6 @@ def account_provider(test_support, capabilities, mailbox):
 def another_account(account_provider):
     """Another insured person, on the same computer."""
     return account_provider.account(VALIDATED_ADDRESS)
-
-
-@pytest.fixture
-def account_record(test_support, capabilities, account):
-    """The scenario's account as the target stores it."""
-    skip_without(capabilities.accounts, "accounts")
-    return AccountRecord(test_support, account.nir)
 
 
 @pytest.fixture
@@ -168,6 +161,12 @@ def phone(new_context, playwright, browser_context_args, site_url, capabilities)
     context = new_context(**phone_options)
     answers = captcha_answers(TestSupportApi(context.request, site_url), capabilities)
     return Device(context.new_page(), site_url, answers.current)
+
+
+@pytest.fixture
+def other_browser(new_context, site_url, request):
+    """A browser of the person's own, without this scenario's cookies: where a login shows the account page's address."""
+    return Device(new_context().new_page(), site_url, captcha_read_when_needed(request))
 
 
 @pytest.fixture

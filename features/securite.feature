@@ -39,11 +39,27 @@ Fonctionnalité: Sécurité du parcours - ce qu'un renouvellement de mot de pass
     Étant donné qu'il a reçu le mail de renouvellement
     Et qu'il a ouvert le lien du mail
     Quand il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
-    Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche
+    Alors le mot de passe est accepté
     Et il n'est pas connecté à son compte
     Quand il clique sur « Connectez-vous »
     Alors la page « Connexion à mon compte ameli » s'affiche
     Et il n'est pas connecté à son compte
+
+  @securite
+  Scénario: Les champs de mot de passe masquent la saisie, à la connexion comme au renouvellement
+    Étant donné que l'assuré est sur la page de connexion
+    Alors le champ « Mot de passe » de la connexion masque la saisie
+    Quand il ouvre le lien d'un nouveau mail de renouvellement
+    Alors les champs du nouveau mot de passe masquent la saisie
+
+  @securite
+  Scénario: Un mot de passe refusé n'est réécrit nulle part dans la page
+    Étant donné qu'il a ouvert le lien de son mail de renouvellement
+    Quand il choisit le nouveau mot de passe « secret-jamais-reecrit-2026 »
+    Alors le mot de passe est refusé pour la seule règle « Contenir des caractères latins minuscules et majuscules »
+    Et le mot de passe refusé n'est réécrit nulle part dans la page
+    Quand il se connecte avec le mot de passe « secret-jamais-reecrit-2026 »
+    Alors la connexion est refusée, sans réécrire le mot de passe saisi
 
   @securite
   Scénario: Le même lien validé en même temps sur deux appareils ne change le mot de passe qu'une fois

@@ -102,6 +102,15 @@ CATALOGUE: dict[str, str] = {
     "mail_confirmation_absent": "aucun mail de confirmation n'est envoyé après le changement",
 
     # Après chaque réponse de la page de renouvellement : connexion, rejeu (étapes 5 et 6)
+    "mdp_enregistre_tronque": "le mot de passe enregistré est tronqué à 40 caractères : un mot de passe plus long, "
+                              "pourtant accepté, n'ouvre pas le compte",
+    "refus_enregistre_quand_meme": "un mot de passe refusé pour une règle ou une confirmation différente est "
+                                   "enregistré quand même",
+    "connexion_apres_refus": "un mot de passe refusé sur la page de renouvellement connecte le navigateur au compte",
+    "connexion_champ_en_clair": "le champ « Mot de passe » de la connexion affiche la saisie en clair",
+    "connexion_mdp_reecrit": "après un refus de connexion, le mot de passe saisi est réécrit dans son champ",
+    "renouvellement_champ_en_clair": "les champs du nouveau mot de passe affichent la saisie en clair",
+    "mdp_refuse_reecrit": "un nouveau mot de passe refusé est réécrit dans son champ",
 
     # Après chaque refus du formulaire Mot de passe oublié : captcha, décompte, rejeu (étapes 2, 3, cas 2)
 

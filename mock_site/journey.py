@@ -360,9 +360,9 @@ def _change_password(account: Account) -> str:
     password = _field("password")
     broken = rules.broken_password_rules(password, account.nir, account.birth_date)
     if broken:
-        return render_template("renewal.html", alert=[wording.PASSWORD_REFUSED_INTRO, *broken])
+        return _password_refused(account, [wording.PASSWORD_REFUSED_INTRO, *broken])
     if _field("confirmation") != password and not faults.active("mdp_confirmation_ignoree"):
-        return render_template("renewal.html", alert=[wording.PASSWORDS_DIFFER])
+        return _password_refused(account, [wording.PASSWORDS_DIFFER])
     changed_at = now()
     try:
         if not faults.active("mail_confirmation_absent"):
@@ -375,6 +375,15 @@ def _change_password(account: Account) -> str:
     if faults.active("connexion_automatique"):
         current_store().log_in(session_id(), account.nir)
     return render_template("password_changed.html")
+
+
+def _password_refused(account: Account, alert: list[str]) -> str:
+    """The renewal page again, with the alert; the password is not changed. Hold account.lock."""
+    if faults.active("refus_enregistre_quand_meme"):
+        current_store().change_password(account, _field("password"), now())
+    if faults.active("connexion_apres_refus"):
+        current_store().log_in(session_id(), account.nir)
+    return render_template("renewal.html", alert=alert)
 
 
 def _moment_written(changed_at):

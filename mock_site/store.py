@@ -162,7 +162,7 @@ class Store:
             self.spend_link(account)
         if faults.active("ancien_mdp_valide"):
             account.former_password_hash = account.password_hash
-        account.password_hash = hash_password(password)
+        account.password_hash = hash_password(password[:40] if faults.active("mdp_enregistre_tronque") else password)
         account.password_changed_at = changed_at
 
     def spend_link(self, account: Account) -> None:

@@ -36,6 +36,22 @@ def expect_no_heading(page: Page, name: str) -> None:
     expect(heading, f"Le titre « {name} » ne devait pas s'afficher sur {page.url}").to_have_count(0)
 
 
+def expect_masked(field: Locator, name: str) -> None:
+    """A password input: what is typed shows as dots, and browsers treat it as a password."""
+    expect(field, f"Le champ « {name} » devait masquer la saisie (un champ de mot de passe) sur "
+                  f"{field.page.url}").to_have_attribute("type", "password")
+
+
+def expect_not_written_back(page: Page, fields: dict[str, Locator], secret: str) -> None:
+    """A refused password is written back nowhere: not in its field, not in the page's HTML."""
+    for name, field in fields.items():
+        expect(field, f"Le champ « {name} » devait être vide après le refus, sur {page.url}").to_have_value("")
+    assert secret not in page.content(), (
+        f"Le mot de passe refusé « {secret} » ne devait être réécrit nulle part dans la page ; "
+        f"il figure dans le code de la page {page.url}."
+    )
+
+
 def click(page: Page, name: str) -> None:
     """Click the link or button that a person knows by this name."""
     target = page.get_by_role("link", name=name, exact=True).or_(page.get_by_role("button", name=name, exact=True))

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from playwright.sync_api import Page, expect
 
 from pages import wording
+from pages.account_page import AccountPage
 from pages.common import alert
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.home_page import HomePage
@@ -19,6 +20,7 @@ class Device:
         self.page = page
         self.home = HomePage(page, base_url)
         self.login = LoginPage(page)
+        self.account = AccountPage(page)
         self.forgot_password = ForgotPasswordPage(page)
         self.renewal = RenewalPage(page)
         self.password_changed = PasswordChangedPage(page)
@@ -30,9 +32,21 @@ class Device:
         self.home.go_to_login()
         self.login.log_in(nir, password)
 
-    def expect_not_logged_in(self) -> None:
-        account_heading = self.page.get_by_role("heading", name=wording.ACCOUNT_HEADING, exact=True)
-        expect(account_heading, f"L'assuré ne devait pas être connecté à son compte ({self.page.url})").to_have_count(0)
+    def account_page_url(self, nir: str, password: str) -> str:
+        """Where a login with this password lands: the account page, whose address the contract does not name."""
+        self.log_in(nir, password)
+        return self.account.expect_shown(f"Le mot de passe « {password} » devait ouvrir le compte")
+
+
+def expect_only_password_opens(person: Device, other_browser: Device, nir: str, kept: str, refused: list[str]) -> None:
+    """What the login page makes of the passwords: the one the site kept opens the account (in another browser,
+    where the account page's address is learnt); the person's browser is not logged in for all that; every
+    other password the person held or typed is refused."""
+    account_url = other_browser.account_page_url(nir, kept)
+    person.account.expect_refused_at(account_url)
+    for password in refused:
+        person.log_in(nir, password)
+        person.login.expect_refused(password)
 
 
 def changed_on_exactly_one(devices: list[Device]) -> Device:

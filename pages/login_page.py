@@ -1,8 +1,9 @@
 """Guide step 1: the login page."""
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from pages import wording
+from pages.common import alert, expect_masked, expect_not_written_back
 
 
 class LoginPage:
@@ -19,6 +20,16 @@ class LoginPage:
         self.nir.fill(nir)
         self.password.fill(password)
         self.login_button.click()
+
+    def expect_refused(self, password: str) -> None:
+        expect(alert(self.page), f"Le mot de passe « {password} » devait être refusé à la connexion "
+                                 f"(sur {self.page.url})").to_contain_text(wording.LOGIN_REFUSED)
+
+    def expect_password_masked(self) -> None:
+        expect_masked(self.password, wording.LOGIN_PASSWORD_FIELD)
+
+    def expect_not_written_back(self, password: str) -> None:
+        expect_not_written_back(self.page, {wording.LOGIN_PASSWORD_FIELD: self.password}, password)
 
     def go_to_forgot_password(self) -> None:
         self.forgot_password_link.click()

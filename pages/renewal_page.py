@@ -3,7 +3,13 @@
 from playwright.sync_api import Page, expect
 
 from pages import wording
-from pages.common import alert, expect_alert, expect_heading
+from pages.common import (
+    alert,
+    expect_alert,
+    expect_heading,
+    expect_masked,
+    expect_not_written_back,
+)
 
 
 class RenewalPage:
@@ -28,6 +34,14 @@ class RenewalPage:
         self.new_password.fill(password)
         self.confirmation.fill(password if confirmation is None else confirmation)
         self.validate_button.click()
+
+    def expect_passwords_masked(self) -> None:
+        expect_masked(self.new_password, wording.NEW_PASSWORD_FIELD)
+        expect_masked(self.confirmation, wording.CONFIRM_PASSWORD_FIELD)
+
+    def expect_not_written_back(self, password: str) -> None:
+        expect_not_written_back(self.page, {wording.NEW_PASSWORD_FIELD: self.new_password,
+                                            wording.CONFIRM_PASSWORD_FIELD: self.confirmation}, password)
 
     def expect_refused_for(self, broken_rules: list[str]) -> None:
         """One alert naming every broken rule, and no rule that holds."""

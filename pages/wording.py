@@ -5,6 +5,7 @@ HOME_LOGIN_LINK = "Connectez-vous"
 LOGIN_NIR_FIELD = "Numéro de sécurité sociale"
 LOGIN_PASSWORD_FIELD = "Mot de passe"
 LOGIN_BUTTON = "Me connecter"
+LOGIN_REFUSED = "Numéro de sécurité sociale ou mot de passe incorrect."
 FORGOT_PASSWORD_LINK = "Mot de passe oublié ?"
 
 FORGOT_HEADING = "Mot de passe oublié"

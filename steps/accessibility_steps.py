@@ -9,7 +9,6 @@ from accessibility.keyboard import KeyboardWalk
 from accessibility.rendering import DESKTOP, PHONE, VIEWPORTS, expect_usable_without_horizontal_scroll
 from accessibility.structure import expect_autocomplete, expect_format_described, expect_invalid, expect_page_structure
 from pages import wording
-from target.accounts import personalised
 from target.passwords import PasswordChoice
 
 FIELD_SEPARATOR = " ; "
@@ -119,8 +118,8 @@ def copies_and_sends_by_keyboard(keyboard, captcha):
 
 @when(parsers.re("au clavier, il choisit le nouveau mot de passe « (?P<password>[^»]*) »"),
       target_fixture="password_choice")
-def chooses_password_by_keyboard(keyboard, account, target_time, password):
-    choice = PasswordChoice(personalised(password, account), target_time.now())
+def chooses_password_by_keyboard(keyboard, target_time, password):
+    choice = PasswordChoice(password, target_time.now())
     accessible.choose_password(keyboard, choice.password)
     return choice
 

@@ -1,1 +1,42 @@
 """What the person lives after each answer of the renewal page: logging in, replaying."""
+
+from pytest_bdd import parsers, then, when
+
+from pages.device import expect_only_password_opens
+
+
+@then("seul le mot de passe que le site a gardé lui ouvre son compte")
+def only_kept_password_opens_account(computer, other_browser, account, new_password):
+    expect_only_password_opens(computer, other_browser, account.nir, new_password.kept, new_password.not_kept())
+
+
+@then("il n'est pas connecté à son compte")
+def not_logged_in(computer, other_browser, account, new_password):
+    computer.account.expect_refused_at(other_browser.account_page_url(account.nir, new_password.kept))
+
+
+@then("les champs du nouveau mot de passe masquent la saisie")
+def renewal_fields_masked(renewal_page):
+    renewal_page.expect_passwords_masked()
+
+
+@then("le champ « Mot de passe » de la connexion masque la saisie")
+def login_field_masked(login_page):
+    login_page.expect_password_masked()
+
+
+@then("le mot de passe refusé n'est réécrit nulle part dans la page")
+def refused_password_not_written_back(renewal_page, password_choice):
+    renewal_page.expect_not_written_back(password_choice.password)
+
+
+@when(parsers.re("il se connecte avec le mot de passe « (?P<password>[^»]*) »"), target_fixture="login_attempt")
+def logs_in_with(computer, account, password):
+    computer.log_in(account.nir, password)
+    return password
+
+
+@then("la connexion est refusée, sans réécrire le mot de passe saisi")
+def login_refused_without_writing_back(login_page, login_attempt):
+    login_page.expect_refused(login_attempt)
+    login_page.expect_not_written_back(login_attempt)

@@ -1,8 +1,9 @@
 """The insured person of a scenario: an account of their own on the target."""
 
+import re
 import secrets
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -145,29 +146,27 @@ class AccountProvider:
         )
 
 
-def personalised(text: str, account: Account) -> str:
-    """Put the account's own data where a feature writes {NIR}, {NIR en minuscules},
-    {NIR sans son dernier caractère}, {JJMMAAAA}, {JJ/MM/AAAA} or {AAAAMMJJ}."""
-    return (
-        text.replace("{NIR}", account.nir)
-        .replace("{NIR en minuscules}", account.nir.lower())
-        .replace("{NIR sans son dernier caractère}", account.nir[:-1])
-        .replace("{JJMMAAAA}", account.birth_date.strftime("%d%m%Y"))
-        .replace("{JJ/MM/AAAA}", account.birth_date.strftime("%d/%m/%Y"))
-        .replace("{AAAAMMJJ}", account.birth_date.strftime("%Y%m%d"))
-    )
+def personal_data(account: Account) -> dict[str, str]:
+    """The account's own data, as a feature names it in words (rule 5 of the new password)."""
+    born = account.birth_date
+    return {
+        "son numéro de sécurité sociale": account.nir,
+        "son numéro de sécurité sociale en minuscules": account.nir.lower(),
+        "son numéro de sécurité sociale sans son dernier caractère": account.nir[:-1],
+        "sa date de naissance écrite JJMMAAAA": born.strftime("%d%m%Y"),
+        "sa date de naissance écrite JJ/MM/AAAA": born.strftime("%d/%m/%Y"),
+        "sa date de naissance écrite AAAAMMJJ": born.strftime("%Y%m%d"),
+    }
 
 
-class AccountRecord:
-    """The scenario's account as the target stores it, read when asked (after the journey)."""
-
-    def __init__(self, test_support: TestSupportApi, nir: str):
-        self._test_support = test_support
-        self._nir = nir
-
-    def expect_password_unchanged(self) -> None:
-        stored = self._test_support.account(self._nir)
-        assert stored["password_changed_at"] is None, (
-            f"Le mot de passe du compte {stored['nir']} ne devait pas avoir changé ; "
-            f"il l'a été le {stored['password_changed_at']}."
-        )
+def described_password(description: str, account: Account) -> str:
+    """A password as a feature describes it: « Nouveau-Mdp-2026 » as written, « Ab » suivi de son numéro de
+    sécurité sociale, or son numéro de sécurité sociale alone."""
+    written = re.fullmatch(r"« (?P<typed>[^»]*) »(?: suivi de (?P<data>.+))?", description)
+    typed, named = (written["typed"], written["data"]) if written else ("", description)
+    if named is None:
+        return typed
+    data = personal_data(account)
+    if named not in data:
+        raise ValueError(f"Donnée personnelle inconnue : « {named} » ; connues : {', '.join(data)}")
+    return typed + data[named]

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from pages import wording
 from pages.renewal_page import RenewalPage
-from target.accounts import Account, personalised
+from target.accounts import Account, described_password
 from target.clock import TargetTime
 
 # The contract numbers its rules; rule 4 is « Ne contenir que des caractères autorisés ».
@@ -19,25 +19,43 @@ VALID_PASSWORD_STEM = "Mdp1"
 class PasswordChoice:
     password: str
     submitted_at: datetime  # the target's clock (Europe/Paris) when the person clicked
+    confirmation: str | None = None  # when it differs from the password
 
 
 def choose_password(renewal_page: RenewalPage, target_time: TargetTime, password: str,
                     confirmation: str | None = None) -> PasswordChoice:
     """Type the password (and its confirmation) and validate, noting the target's time of the click."""
-    choice = PasswordChoice(password, target_time.now())
+    choice = PasswordChoice(password, target_time.now(), confirmation)
     renewal_page.choose(password, confirmation)
     return choice
 
 
 class NewPassword:
-    """The person's choice of a new password: the features' {NIR}… filled in, the moment of the click noted."""
+    """The person's choices of a new password: the moment of the click noted,
+    every password typed remembered, and the one the site keeps: the account's own until a change is shown done."""
 
     def __init__(self, account: Account, target_time: TargetTime):
         self._account = account
         self._target_time = target_time
+        self.kept = account.password
+        self._typed: list[str] = []
 
-    def choose_on(self, renewal_page: RenewalPage, written: str, confirmation: str | None = None) -> PasswordChoice:
-        return choose_password(renewal_page, self._target_time, personalised(written, self._account), confirmation)
+    def choose_on(self, renewal_page: RenewalPage, password: str, confirmation: str | None = None) -> PasswordChoice:
+        self._typed += [password] if confirmation is None else [password, confirmation]
+        return choose_password(renewal_page, self._target_time, password, confirmation)
+
+    def choose_described_on(self, renewal_page: RenewalPage, description: str) -> PasswordChoice:
+        """The password as the feature describes it (« Ab » suivi de son numéro de sécurité sociale…)."""
+        return self.choose_on(renewal_page, described_password(description, self._account))
+
+    def saved(self, choice: PasswordChoice) -> None:
+        """The site showed this choice saved (« Votre nouveau mot de passe a bien été enregistré »)."""
+        self.kept = choice.password
+
+    def not_kept(self) -> list[str]:
+        """Every password the person held or typed but the one kept, each once, in the order met."""
+        held = [self._account.password, *self._typed]
+        return [password for index, password in enumerate(held) if password != self.kept and password not in held[:index]]
 
 
 def rules_broken_on_target(rules: list[str], password: str, special_characters: str | None) -> list[str]:

@@ -21,9 +21,6 @@ class TestSupportApi:
         answer = self._request.post(self._url("accounts"), data=fields)
         return None if answer.status == 409 else self._json(answer, 201)
 
-    def account(self, nir: str) -> dict:
-        return self._json(self._request.get(self._url(f"accounts/{nir}")), 200)
-
     def captcha_answer(self) -> str:
         return self._json(self._request.get(self._url("captcha")), 200)["answer"]
 

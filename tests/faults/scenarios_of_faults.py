@@ -49,6 +49,11 @@ TOKEN = "Le lien ne se devine pas et ne dit rien de l'assuré"
 CHANGE_MOMENT = "Le mail date le changement à la minute où il a eu lieu, sans l'arrondir"
 ALL_YEAR = "Le mail donne l'heure de Paris en toute saison, même le matin d'un changement d'heure"
 STATED_HOUR = "ce mail date le changement du jour même à <heure>, heure de Paris"
+CONFIRMATION = "La confirmation doit reprendre le nouveau mot de passe"
+NOT_LOGGED_IN = "Changer son mot de passe ne connecte pas l'assuré"
+ONLY_KEPT = "seul le mot de passe que le site a gardé lui ouvre son compte"
+MASKED = "Les champs de mot de passe masquent la saisie, à la connexion comme au renouvellement"
+NOT_WRITTEN_BACK = "Un mot de passe refusé n'est réécrit nulle part dans la page"
 OUTAGES = (
     "Le serveur de mail refuse un temps le mail, puis l'accepte : rien n'est perdu ni compté",
     "Le serveur de mail refuse le mail pour de bon : l'assuré est averti, aucun mail n'arrive, son lien marche toujours",
@@ -128,7 +133,7 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     "mdp_8_refuse": [Proof(LENGTH, "[8-")],
     "mdp_50_refuse": [Proof(LENGTH, "[50-")],
     "mdp_51_accepte": [Proof(LENGTH, "[51-")],
-    "mdp_longueur_octets": [Proof(ALL_RULES_NAMED, "[Abcde1é-")],
+    "mdp_longueur_octets": [Proof(ALL_RULES_NAMED, "[« Abcde1é »-")],
     "mdp_minuscules_seules": [Proof(CHARACTERS, "[nouveau-mdp-2026-")],
     "mdp_majuscules_seules": [Proof(CHARACTERS, "[NOUVEAU-MDP-2026-")],
     "mdp_chiffre_exige": [Proof(CHARACTERS, "[Nouveau-Mdp-ok-")],
@@ -136,16 +141,16 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     "mdp_special_refuse": [Proof("Règle 4 - chacun des caractères spéciaux qu'annonce le site est accepté", None)],
     "mdp_espace_accepte": [Proof(CHARACTERS, "[Nouveau Mdp 2026-")],
     "mdp_accent_accepte": [Proof(CHARACTERS, "[Nouveau-Mdp-2026é-")],
-    "mdp_nir_accepte": [Proof(PERSONAL_DATA, "Ab{NIR}-")],
-    "mdp_nir_casse": [Proof(PERSONAL_DATA, "Ab{NIR en minuscules}")],
-    "mdp_date_jjmmaaaa_acceptee": [Proof(PERSONAL_DATA, "Ab{JJMMAAAA}")],
-    "mdp_date_barres_acceptee": [Proof(PERSONAL_DATA, "Ab{JJ/MM/AAAA}")],
-    "mdp_date_aaaammjj_acceptee": [Proof(PERSONAL_DATA, "Ab{AAAAMMJJ}")],
-    "mdp_premiere_regle_seule": [Proof(ALL_RULES_NAMED, "[abc-")],
-    "mdp_regle_en_trop": [Proof(ALL_RULES_NAMED, "[{NIR}-")],
-    "mdp_confirmation_ignoree": [Proof("La confirmation doit reprendre le nouveau mot de passe", "Nouveau-Mdp-2025")],
+    "mdp_nir_accepte": [Proof(PERSONAL_DATA, "-son numéro de sécurité sociale-le mot de passe est refusé")],
+    "mdp_nir_casse": [Proof(PERSONAL_DATA, "en minuscules")],
+    "mdp_date_jjmmaaaa_acceptee": [Proof(PERSONAL_DATA, "écrite JJMMAAAA")],
+    "mdp_date_barres_acceptee": [Proof(PERSONAL_DATA, "écrite JJ/MM/AAAA")],
+    "mdp_date_aaaammjj_acceptee": [Proof(PERSONAL_DATA, "écrite AAAAMMJJ")],
+    "mdp_premiere_regle_seule": [Proof(ALL_RULES_NAMED, "[« abc »-")],
+    "mdp_regle_en_trop": [Proof(ALL_RULES_NAMED, "[son numéro de sécurité sociale-")],
+    "mdp_confirmation_ignoree": [Proof(CONFIRMATION, "Nouveau-Mdp-2025")],
     # Step 6
-    "connexion_automatique": [Proof("Changer son mot de passe ne connecte pas l'assuré", None)],
+    "connexion_automatique": [Proof(NOT_LOGGED_IN, None, "il n'est pas connecté à son compte", "connexion")],
     "ancien_mdp_valide": [Proof("L'assuré se connecte avec son nouveau mot de passe, et plus avec l'ancien", None)],
     "moment_arrondi": [Proof(CHANGE_MOMENT, None)],
     "moment_utc": [Proof(CHANGE_MOMENT, None)],
@@ -153,6 +158,25 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
         Proof("L'assuré est informé à l'écran et par mail que son mot de passe a été modifié", None)
     ],
     # After each answer of the renewal page: login, replay (steps 5 and 6)
+    "mdp_enregistre_tronque": [Proof(LENGTH, "[50-", ONLY_KEPT, "connexion")],
+    "refus_enregistre_quand_meme": [
+        Proof(CHARACTERS, "[nouveau-mdp-2026-", ONLY_KEPT, "connexion"),
+        Proof(CONFIRMATION, "Nouveau-Mdp-2025", ONLY_KEPT, "connexion"),
+    ],
+    "connexion_apres_refus": [
+        Proof(CHARACTERS, "[NouveauMdpOk-", ONLY_KEPT, "connexion"),
+        Proof(ALL_RULES_NAMED, "[« abc »-", ONLY_KEPT, "connexion"),
+    ],
+    "connexion_champ_en_clair": [Proof(MASKED, None, "le champ « Mot de passe » de la connexion masque la saisie", "page")],
+    "connexion_mdp_reecrit": [
+        Proof(NOT_WRITTEN_BACK, None, "la connexion est refusée, sans réécrire le mot de passe saisi", "page")
+    ],
+    "renouvellement_champ_en_clair": [
+        Proof(MASKED, None, "les champs du nouveau mot de passe masquent la saisie", "page")
+    ],
+    "mdp_refuse_reecrit": [
+        Proof(NOT_WRITTEN_BACK, None, "le mot de passe refusé n'est réécrit nulle part dans la page", "page")
+    ],
 
     # After each refusal of the forgot-password form: captcha, count, replay (steps 2, 3, case 2)
 

@@ -29,6 +29,7 @@ from tests.mock_site.site_client import (
 
 CORSICAN_NIR = "185072A123456"
 DONE = "Votre nouveau mot de passe a bien été enregistré"
+ACCOUNT = "Mon compte ameli"
 README = Path(__file__).parents[2] / "mock_site" / "README.md"
 
 
@@ -253,6 +254,48 @@ def _old_password_refused(app, mails):
     visitor = Visitor(app)
     assert visitor.choose_password(_link(visitor, mails)).headings == [DONE]
     return visitor.log_in(NIR, PASSWORD).alerts == [wording.LOGIN_REFUSED]
+
+
+def _long_password_logs_in(app, mails):
+    visitor, password = Visitor(app), "Mdp1" + "x" * 46
+    assert visitor.choose_password(_link(visitor, mails), password).headings == [DONE]
+    return visitor.log_in(NIR, password).headings == [ACCOUNT]
+
+
+def _refused_password_leaves_the_old_one(app, mails):
+    visitor = Visitor(app)
+    assert wording.PASSWORD_RULES[1] in visitor.choose_password(_link(visitor, mails), "nouveau-mdp-2026").alert
+    return visitor.log_in(NIR, PASSWORD).headings == [ACCOUNT]
+
+
+def _refusal_logs_nobody_in(app, mails):
+    visitor = Visitor(app)
+    visitor.choose_password(_link(visitor, mails), "nouveau-mdp-2026")
+    return visitor.client.get("/mon-compte").status_code == 302
+
+
+def _masked(path_of):
+    def probe(app, mails):
+        visitor = Visitor(app)
+        page = visitor.get(path_of(visitor, mails))
+        return all(attributes.get("type") == "password" for name, attributes in page.fields.items()
+                   if name in ("password", "confirmation"))
+    return probe
+
+
+def _login_refusal_not_written_back(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    page = visitor.log_in(NIR, "secret-jamais-reecrit")
+    assert page.alerts == [wording.LOGIN_REFUSED]
+    return page.value("Mot de passe") == ""
+
+
+def _renewal_refusal_not_written_back(app, mails):
+    visitor = Visitor(app)
+    page = visitor.choose_password(_link(visitor, mails), "secret-jamais-reecrit")
+    assert page.alerts
+    return page.value("Nouveau mot de passe") == "" and page.value("Confirmation du nouveau mot de passe") == ""
 
 
 def _renewal_mail(app, mails):
@@ -519,6 +562,13 @@ PROBES = {
     "moment_utc": _minute_in_paris_truncated,
     "mail_confirmation_absent": lambda app, mails: _password_page(app, mails, NEW_PASSWORD).headings == [DONE]
     and len(mails.messages) == 2,
+    "mdp_enregistre_tronque": _long_password_logs_in,
+    "refus_enregistre_quand_meme": _refused_password_leaves_the_old_one,
+    "connexion_apres_refus": _refusal_logs_nobody_in,
+    "connexion_champ_en_clair": _masked(lambda visitor, mails: "/connexion"),
+    "connexion_mdp_reecrit": _login_refusal_not_written_back,
+    "renouvellement_champ_en_clair": _masked(lambda visitor, mails: _path(_link(visitor, mails))),
+    "mdp_refuse_reecrit": _renewal_refusal_not_written_back,
     "moment_heure_hiver": _change_stated_at("un jour d'été, à 14h30", 0, "14h30"),
     "moment_decalage_du_jour": _change_stated_at("le matin du passage à l'heure d'été, à 1h50", 15, "03h05"),
     "date_jour_utc": _born_yesterday_in_paris_after_midnight,

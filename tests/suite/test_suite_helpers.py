@@ -15,7 +15,7 @@ from target.accounts import (
     VALIDATED_ADDRESS,
     Account,
     AccountProvider,
-    personalised,
+    described_password,
     random_identity,
     unique_address,
 )
@@ -67,10 +67,24 @@ def test_unique_addresses_never_contain_one_another():
     assert not [a for a in addresses for b in addresses if a != b and a in b]
 
 
-def test_placeholders_take_the_account_s_own_data():
+@pytest.mark.parametrize("description, password", [
+    ("« Nouveau-Mdp-2026 »", "Nouveau-Mdp-2026"),
+    ("« Ab » suivi de son numéro de sécurité sociale", "Ab1850775123456"),
+    ("« Ab » suivi de son numéro de sécurité sociale sans son dernier caractère", "Ab185077512345"),
+    ("son numéro de sécurité sociale", "1850775123456"),
+    ("« Ab » suivi de sa date de naissance écrite JJMMAAAA", "Ab05071985"),
+    ("« Ab » suivi de sa date de naissance écrite JJ/MM/AAAA", "Ab05/07/1985"),
+    ("« Ab » suivi de sa date de naissance écrite AAAAMMJJ", "Ab19850705"),
+])
+def test_a_described_password_takes_the_account_s_own_data(description, password):
     account = Account("1850775123456", date(1985, 7, 5), "a@x.test", "Ancien-Mdp-2024")
-    assert personalised("Ab{NIR}", account) == "Ab1850775123456"
-    assert personalised("{JJMMAAAA}|{JJ/MM/AAAA}|{AAAAMMJJ}", account) == "05071985|05/07/1985|19850705"
+    assert described_password(description, account) == password
+
+
+def test_an_unknown_personal_data_is_named():
+    account = Account("1850775123456", date(1985, 7, 5), "a@x.test", "Ancien-Mdp-2024")
+    with pytest.raises(ValueError, match="son adresse"):
+        described_password("« Ab » suivi de son adresse", account)
 
 
 @pytest.mark.parametrize("length", [7, 8, 50, 51])
