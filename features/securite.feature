@@ -29,10 +29,37 @@ Fonctionnalité: Sécurité du parcours - ce qu'un renouvellement de mot de pass
     Et cette page demande au navigateur de ne transmettre son adresse à aucun site
 
   @securite
-  Scénario: Le lien ne se devine pas et ne dit rien de l'assuré
+  Scénario: La page de renouvellement n'envoie le secret du lien à aucun autre site, avant comme après un refus
     Étant donné qu'il a reçu deux mails de renouvellement
-    Alors la partie secrète de leurs liens porte au moins 128 bits de hasard
-    Et leurs liens ne contiennent ni son numéro de sécurité sociale ni son adresse mail
+    Quand il clique sur « Renouveler mon mot de passe » dans le mail le plus récent
+    Et qu'il choisit le nouveau mot de passe « nouveau-mdp-2026 »
+    Alors le mot de passe est refusé pour la seule règle « Contenir des caractères latins minuscules et majuscules »
+    Et aucune requête partie vers un autre site ne porte le secret du lien
+
+  @securite @horloge
+  Scénario: Le secret du lien porte au moins 128 bits de hasard
+    Étant donné qu'il a reçu 5 mails de renouvellement, espacés autant que la limite des demandes l'exige
+    Alors la partie secrète de leurs liens porte au moins 128 bits de hasard, en ne comptant que ce qui varie d'un lien à l'autre
+
+  @securite
+  Scénario: Le lien ne dit rien de l'assuré, même décodé
+    Étant donné qu'il a reçu deux mails de renouvellement
+    Alors leurs liens, même décodés, ne disent ni son numéro de sécurité sociale, ni son adresse mail, ni sa date de naissance
+
+  @securite
+  Plan du scénario: Un lien inconnu, <lien>, est refusé comme n'étant plus valide
+    Étant donné qu'il a reçu deux mails de renouvellement
+    Quand il ouvre le lien du mail le plus récent <lien>
+    Alors le site ne répond pas par une page d'erreur du serveur
+    Et le lien est refusé avec le message « Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent. »
+    Quand il clique sur « Mot de passe oublié ? »
+    Alors la page « Mot de passe oublié » s'affiche
+
+    Exemples:
+      | lien                              |
+      | privé de son dernier caractère    |
+      | augmenté d'un caractère           |
+      | dont le secret est tiré au hasard |
 
   @securite
   Scénario: Changer son mot de passe ne connecte pas l'assuré

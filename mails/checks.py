@@ -1,10 +1,7 @@
 """What a person checks in a mail: its sender, its recipients, its parts, its words."""
 
-import math
 import re
-import string
 from datetime import datetime
-from urllib.parse import parse_qsl, unquote, urlsplit
 
 from mails.mail import Mail, collapse_spaces
 from pages import wording
@@ -106,53 +103,3 @@ def expect_change_moment(mail: Mail, submitted_at: datetime) -> None:
         f"Le mail devait dater le changement du {submitted:%d/%m/%Y à %Hh%M} (heure de Paris, horloge du site), "
         f"à la minute près ; il indique le {stated:%d/%m/%Y à %Hh%M} ({mail.describe()})."
     )
-
-
-# The least randomness a renewal token must carry (rules.md, OWASP).
-TOKEN_BITS = 128
-
-
-def secret_parts(addresses: list[str]) -> list[list[str]]:
-    """The parts (path segments, query values) that differ between links of one account:
-    where the token lives. Each item: that part's value in every link."""
-    def parts(address: str) -> list[str]:
-        split = urlsplit(address)
-        return [unquote(segment) for segment in split.path.split("/")] + [value for _, value in parse_qsl(split.query)]
-
-    split_links = [parts(address) for address in addresses]
-    if len({len(link) for link in split_links}) != 1:
-        return [[address] for address in addresses][:1]
-    return [list(values) for values in zip(*split_links) if len(set(values)) > 1]
-
-
-def estimated_bits(values: list[str]) -> float:
-    """Length times log2 of the alphabet that the values' characters suggest (an upper bound).
-    Punctuation at the same place in every value is a separator (a UUID's dashes), not randomness."""
-    separators = {i for i, chars in enumerate(zip(*values)) if len(set(chars)) == 1 and not chars[0].isalnum()}
-    values = ["".join(c for i, c in enumerate(value) if i not in separators) for value in values]
-    characters = set("".join(values))
-    letters = {c for c in characters if c.isascii() and c.isalpha()}
-    if characters <= set(string.hexdigits.lower()) or characters <= set(string.digits + "ABCDEF"):
-        alphabet = 16 if letters else 10
-    else:
-        alphabet = sum(26 for group in (string.ascii_lowercase, string.ascii_uppercase) if letters & set(group))
-        alphabet += 10 * bool(characters & set(string.digits)) + len(characters - set(string.ascii_letters + string.digits))
-    return min(len(value) for value in values) * math.log2(max(alphabet, 2))
-
-
-def expect_unguessable_tokens(addresses: list[str]) -> None:
-    parts = secret_parts(addresses)
-    bits = sum(estimated_bits(values) for values in parts)
-    assert parts and bits >= TOKEN_BITS, (
-        f"La partie secrète des liens de renouvellement devait porter au moins {TOKEN_BITS} bits de hasard ; "
-        f"vu {[values[0] for values in parts]}, soit environ {bits:.0f} bits (d'après sa longueur et son "
-        f"alphabet), dans les liens {addresses}."
-    )
-
-
-def expect_links_name_nothing_of(addresses: list[str], nir: str, email: str) -> None:
-    personal = {"numéro de sécurité sociale": nir, "adresse mail": email, "nom de l'adresse mail": email.split("@")[0]}
-    for address in addresses:
-        readable = unquote(address).lower()
-        named = [what for what, value in personal.items() if value.lower() in readable]
-        assert not named, f"Le lien {address} ne devait rien dire de l'assuré ; il contient son {', '.join(named)}."

@@ -115,6 +115,11 @@ CATALOGUE: dict[str, str] = {
     # Après chaque refus du formulaire Mot de passe oublié : captcha, décompte, rejeu (étapes 2, 3, cas 2)
 
     # Le secret du lien, les pannes de messagerie suivies, l'heure toute l'année
+    "jeton_peu_aleatoire": "le jeton paraît long mais ne porte que 24 bits de hasard après une partie fixe par compte",
+    "jeton_identite_encodee": "le jeton commence par le NIR et la date de naissance encodés en base64url",
+    "lien_inconnu_erreur_500": "un lien inconnu (jeton altéré ou inventé) répond par une erreur 500",
+    "jeton_compare_debut": "seuls les 32 premiers caractères du jeton sont comparés : un lien altéré à la fin marche",
+    "jeton_fuite_tiers": "la page de renouvellement charge l'image d'un autre site avec son adresse, jeton compris",
     "moment_heure_hiver": "le moment du mail de confirmation est écrit à UTC+1 toute l'année (l'heure d'été oubliée)",
     "moment_decalage_du_jour": "le mail de confirmation prend le décalage horaire de minuit le jour du changement "
                                "(faux le matin d'un changement d'heure)",

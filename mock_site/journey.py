@@ -1,5 +1,8 @@
 """The journey's pages: home, login, account, forgot password, renewal link."""
 
+import base64
+import hashlib
+import json
 import secrets
 import threading
 from dataclasses import replace
@@ -233,6 +236,12 @@ def _mail_new_link(account: Account, moment) -> None:
     token = secrets.token_urlsafe(32)
     if faults.active("jeton_court"):
         token = secrets.token_hex(4)
+    if faults.active("jeton_peu_aleatoire"):
+        # Looks long: a fixed part for the account, then 24 bits of chance.
+        token = hashlib.sha256(account.nir.encode()).hexdigest()[:40] + secrets.token_hex(3)
+    if faults.active("jeton_identite_encodee"):
+        identity = json.dumps({"nir": account.nir, "naissance": account.birth_date.isoformat()})
+        token = base64.urlsafe_b64encode(identity.encode()).decode().rstrip("=") + "." + token
     if faults.active("jeton_nir"):
         token = f"{account.nir}-{token}"
     link = _link_origin() + url_for("journey.renewal", token=token)
@@ -295,6 +304,9 @@ def _private_page(view):
         if not faults.active("sans_referrer_policy"):
             response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["Cache-Control"] = "no-store"
+        if faults.active("jeton_fuite_tiers"):
+            # The page's counter pixel, on another origin, allowed by the page's own policy.
+            response.headers["Content-Security-Policy"] = "default-src 'self'; img-src *"
         return response
 
     return wrapper
@@ -304,6 +316,8 @@ def _live_account(token: str) -> tuple[Account | None, str | None]:
     """The account that the link renews, or the alert saying why the link is dead."""
     renewal = current_store().renewal_request(token)
     if renewal is None:
+        if faults.active("lien_inconnu_erreur_500"):
+            abort(500)
         return None, wording.LINK_INVALID
     account, requested_at = renewal
     if rules.link_expired(requested_at, now()):

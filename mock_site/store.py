@@ -26,6 +26,11 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _token_key(token: str) -> str:
+    """Where the store finds a link's account: its token's hash."""
+    return token_hash(token[:32] if faults.active("jeton_compare_debut") else token)
+
+
 @dataclass
 class RenewalThrottle:
     """The rate limit of one account's renewal mails (rules.md, "Renewal mails")."""
@@ -144,7 +149,7 @@ class Store:
     def renewal_request(self, token: str) -> tuple[Account, datetime] | None:
         """The account whose newest, unused link carries this token, and when that link was requested."""
         with self._lock:
-            account = self._accounts_by_token.get(token_hash(token))
+            account = self._accounts_by_token.get(_token_key(token))
             return None if account is None else (account, account.renewal_requested_at)
 
     def issue_renewal_token(self, account: Account, token: str, requested_at: datetime) -> None:
@@ -152,7 +157,7 @@ class Store:
         with self._lock:
             if not faults.active("lien_ancien_valide"):
                 self._accounts_by_token.pop(account.renewal_token_hash, None)
-            account.renewal_token_hash = token_hash(token)
+            account.renewal_token_hash = _token_key(token)
             account.renewal_requested_at = requested_at
             self._accounts_by_token[account.renewal_token_hash] = account
 

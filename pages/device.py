@@ -2,7 +2,9 @@
 
 from collections.abc import Callable
 
-from playwright.sync_api import Page, expect
+from urllib.parse import unquote, urlsplit
+
+from playwright.sync_api import Page, Request, expect
 
 from pages import wording
 from pages.account_page import AccountPage
@@ -25,6 +27,9 @@ class Device:
         self.renewal = RenewalPage(page)
         self.password_changed = PasswordChangedPage(page)
         self.journey = ForgotPasswordJourney(self.home, self.login, self.forgot_password, captcha_answer)
+        # Every request the browser sends, from the first page on: a leak shows only in what leaves.
+        self.requests_sent: list[Request] = []
+        page.context.on("request", lambda request: self.requests_sent.append(request))
 
     def log_in(self, nir: str, password: str) -> None:
         """From the home page, as a person does: « Connectez-vous », then the form."""
@@ -36,6 +41,18 @@ class Device:
         """Where a login with this password lands: the account page, whose address the contract does not name."""
         self.log_in(nir, password)
         return self.account.expect_shown(f"Le mot de passe « {password} » devait ouvrir le compte")
+
+
+    def expect_secret_sent_nowhere_else(self, secret: str, site_url: str) -> None:
+        """No request to another origin carries the secret, in its address or in its headers (Referer…)."""
+        site = urlsplit(site_url)[:2]
+        leaks = [f"{request.method} {request.url}" for request in self.requests_sent
+                 if urlsplit(request.url)[:2] != site and urlsplit(request.url).scheme in ("http", "https", "ws", "wss")
+                 and any(secret in unquote(text) for text in (request.url, *request.headers.values()))]
+        assert not leaks, (
+            f"Le secret du lien ({secret}) ne devait partir vers aucun autre site que {site_url} ; "
+            f"ces requêtes l'ont emporté : {leaks}"
+        )
 
 
 def expect_only_password_opens(person: Device, other_browser: Device, nir: str, kept: str, refused: list[str]) -> None:

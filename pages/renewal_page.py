@@ -1,5 +1,7 @@
 """Guide step 5: the renewal page, reached by the mail's link."""
 
+import time
+
 from playwright.sync_api import Page, expect
 
 from pages import wording
@@ -10,6 +12,7 @@ from pages.common import (
     expect_masked,
     expect_not_written_back,
 )
+from pages.forgot_password_page import SiteAnswer
 
 
 class RenewalPage:
@@ -26,6 +29,12 @@ class RenewalPage:
     def expect_shown(self) -> None:
         expect_heading(self.page, wording.RENEWAL_HEADING)
         expect(self.new_password).to_be_visible()
+
+    def open_address(self, address: str) -> SiteAnswer:
+        """A link typed or pasted in the address bar; the site's answer to it."""
+        started = time.monotonic()
+        answer = self.page.goto(address)
+        return SiteAnswer(address, answer.status if answer else 0, time.monotonic() - started)
 
     def expect_rules(self, rules: list[str]) -> None:
         expect(self.rules, f"Les règles du mot de passe attendues sur {self.page.url}").to_have_text(rules)

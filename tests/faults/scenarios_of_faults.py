@@ -45,7 +45,14 @@ LENGTH = "Règle 1 - le mot de passe compte de 8 à 50 caractères, bornes compr
 CHARACTERS = "Règles 2, 3 et 4 - les caractères du mot de passe"
 PERSONAL_DATA = "Règle 5 - ni le numéro de sécurité sociale ni la date de naissance"
 ALL_RULES_NAMED = "Toutes les règles non respectées sont nommées ensemble, et aucune autre"
-TOKEN = "Le lien ne se devine pas et ne dit rien de l'assuré"
+RANDOMNESS = "Le secret du lien porte au moins 128 bits de hasard"
+RANDOMNESS_STEP = ("la partie secrète de leurs liens porte au moins 128 bits de hasard, en ne comptant que ce qui varie "
+                   "d'un lien à l'autre")
+NAMES_NOTHING = "Le lien ne dit rien de l'assuré, même décodé"
+NAMES_NOTHING_STEP = ("leurs liens, même décodés, ne disent ni son numéro de sécurité sociale, ni son adresse mail, "
+                      "ni sa date de naissance")
+UNKNOWN_LINK = "Un lien inconnu, <lien>, est refusé comme n'étant plus valide"
+DEAD_LINK_STEP = "le lien est refusé avec le message « Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent. »"
 CHANGE_MOMENT = "Le mail date le changement à la minute où il a eu lieu, sans l'arrondir"
 ALL_YEAR = "Le mail donne l'heure de Paris en toute saison, même le matin d'un changement d'heure"
 STATED_HOUR = "ce mail date le changement du jour même à <heure>, heure de Paris"
@@ -122,8 +129,8 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
         Proof("Une page ouverte depuis un lien remplacé par un mail plus récent refuse le nouveau mot de passe", None)
     ],
     "lien_lie_session": [Proof("Le lien fonctionne sur un autre appareil que celui de la demande", None)],
-    "jeton_court": [Proof(TOKEN, None)],
-    "jeton_nir": [Proof(TOKEN, None)],
+    "jeton_court": [Proof(RANDOMNESS, None, RANDOMNESS_STEP, "mail")],
+    "jeton_nir": [Proof(NAMES_NOTHING, None, NAMES_NOTHING_STEP, "mail")],
     "sans_referrer_policy": [Proof("La page de renouvellement ne transmet son adresse à aucun autre site", None)],
     "double_changement": [
         Proof("Le même lien validé en même temps sur deux appareils ne change le mot de passe qu'une fois", None)
@@ -181,6 +188,18 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     # After each refusal of the forgot-password form: captcha, count, replay (steps 2, 3, case 2)
 
     # The link's secret, outages followed through, time all year
+    "jeton_peu_aleatoire": [Proof(RANDOMNESS, None, RANDOMNESS_STEP, "mail")],
+    "jeton_identite_encodee": [Proof(NAMES_NOTHING, None, NAMES_NOTHING_STEP, "mail")],
+    "lien_inconnu_erreur_500": [
+        Proof(UNKNOWN_LINK, "hasard", "le site ne répond pas par une page d'erreur du serveur", "statut HTTP")
+    ],
+    "jeton_compare_debut": [
+        Proof(UNKNOWN_LINK, "dernier caract", DEAD_LINK_STEP, "texte à l'écran"),
+        Proof(UNKNOWN_LINK, "augment", DEAD_LINK_STEP, "texte à l'écran"),
+    ],
+    "jeton_fuite_tiers": [Proof(
+        "La page de renouvellement n'envoie le secret du lien à aucun autre site, avant comme après un refus", None,
+        "aucune requête partie vers un autre site ne porte le secret du lien", "requêtes")],
     "moment_heure_hiver": [Proof(ALL_YEAR, "un jour d'été", STATED_HOUR, "mail")],
     "moment_decalage_du_jour": [
         Proof(ALL_YEAR, "heure d'été, à 1h50", STATED_HOUR, "mail"),

@@ -1,6 +1,7 @@
 """The test-only faults: each breaks its rule (the probe sees the contract broken), and
 without it the same probe sees the contract kept. A probe answers "is the rule kept?"."""
 
+import base64
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -459,6 +460,32 @@ def _refused_mail_answered_without_server_error(app, mails):
     return page.status == 200
 
 
+def _tokens_vary_everywhere_and_name_nothing(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    tokens = []
+    for _ in range(3):
+        assert _sent(visitor.request_renewal())
+        tokens.append(link_in(mails.messages[-1]).rsplit("/", 1)[1])
+    fixed = [i for i, chars in enumerate(zip(*tokens)) if len(set(chars)) == 1]
+    return len(fixed) <= 4 and all(NIR not in base64.urlsafe_b64decode(t.split(".")[0] + "==").decode(
+        "utf-8", errors="replace") for t in tokens)
+
+
+def _unknown_link(change):
+    def probe(app, mails):
+        visitor = Visitor(app)
+        page = visitor.get(_path(change(_link(visitor, mails))))
+        return page.status < 500 and page.alerts == [wording.LINK_INVALID]
+    return probe
+
+
+def _renewal_page_loads_nothing_elsewhere(app, mails):
+    visitor = Visitor(app)
+    page = visitor.get(_path(_link(visitor, mails)))
+    return not [src for src in page.images.values() if src.startswith("http")]
+
+
 def _birth_date(offset_days: int, kept):
     """Birth date today + offset_days (session clock): `kept` tells what the page must say."""
     def probe(app, mails):
@@ -569,6 +596,11 @@ PROBES = {
     "connexion_mdp_reecrit": _login_refusal_not_written_back,
     "renouvellement_champ_en_clair": _masked(lambda visitor, mails: _path(_link(visitor, mails))),
     "mdp_refuse_reecrit": _renewal_refusal_not_written_back,
+    "jeton_peu_aleatoire": _tokens_vary_everywhere_and_name_nothing,
+    "jeton_identite_encodee": _tokens_vary_everywhere_and_name_nothing,
+    "lien_inconnu_erreur_500": _unknown_link(lambda link: link[:-1] + ("A" if link[-1] != "A" else "B")),
+    "jeton_compare_debut": _unknown_link(lambda link: link[:-1]),
+    "jeton_fuite_tiers": _renewal_page_loads_nothing_elsewhere,
     "moment_heure_hiver": _change_stated_at("un jour d'été, à 14h30", 0, "14h30"),
     "moment_decalage_du_jour": _change_stated_at("le matin du passage à l'heure d'été, à 1h50", 15, "03h05"),
     "date_jour_utc": _born_yesterday_in_paris_after_midnight,
