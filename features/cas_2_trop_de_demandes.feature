@@ -34,6 +34,20 @@ Fonctionnalité: Cas 2 - L'assuré ne peut pas demander plusieurs mails successi
     Quand un autre assuré demande le renouvellement de son mot de passe sur le même ordinateur
     Alors la page « Consultez votre boîte mail » s'affiche
 
+  @cas-2
+  Plan du scénario: Le blocage vaut pour le compte quelle que soit la façon d'écrire son numéro
+    Étant donné un assuré né en Corse-du-Sud dont le compte a une adresse mail validée
+    Et que le service de renouvellement lui est bloqué
+    Quand il demande le renouvellement de son mot de passe en écrivant son numéro <écrit>
+    Alors le message d'erreur « Vous avez demandé trop de mails de renouvellement. Le service est bloqué pendant une courte période, veuillez réessayer plus tard. » s'affiche
+    Et aucun nouveau mail ne lui est envoyé
+
+    Exemples:
+      | écrit            |
+      | en minuscules    |
+      | avec des espaces |
+      | avec des points  |
+
   @cas-2 @horloge
   Scénario: Un mail envoyé il y a un peu moins de la période de décompte compte encore
     Étant donné un assuré dont le compte a une adresse mail validée

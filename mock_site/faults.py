@@ -113,6 +113,9 @@ CATALOGUE: dict[str, str] = {
     "mdp_refuse_reecrit": "un nouveau mot de passe refusé est réécrit dans son champ",
 
     # Après chaque refus du formulaire Mot de passe oublié : captcha, décompte, rejeu (étapes 2, 3, cas 2)
+    "connexion_nir_forme_stricte": "la connexion n'accepte le NIR que tel quel : ni espaces, ni points, ni minuscules",
+    "limite_par_nir_ecrit": "la limite des demandes compte par NIR tel qu'il est tapé : écrit autrement, un compte "
+                            "bloqué ne l'est plus",
 
     # Le secret du lien, les pannes de messagerie suivies, l'heure toute l'année
     "jeton_peu_aleatoire": "le jeton paraît long mais ne porte que 24 bits de hasard après une partie fixe par compte",

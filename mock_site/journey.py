@@ -51,6 +51,8 @@ def login_page():
 def log_in():
     typed_nir = _field("nir")
     nir = rules.nir_from_typed(typed_nir)
+    if faults.active("connexion_nir_forme_stricte") and typed_nir != nir:
+        nir = None
     if nir is None:
         return render_template("login.html", nir=typed_nir, alert=[wording.NIR_FORMAT])
     account = current_store().account(nir)
@@ -206,6 +208,8 @@ def _judge_and_send_renewal_mail(moment) -> list[str]:
         throttle = account.throttle
         if faults.active("limite_par_session"):
             throttle = current_store().throttle_of_session(session_id())
+        if faults.active("limite_par_nir_ecrit"):
+            throttle = current_store().throttle_of_session("NIR tapé : " + _field("nir"))
         if not throttle.admits(moment, current_store().rate_limit):
             if faults.active("limite_envoi_en_trop"):
                 try:

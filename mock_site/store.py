@@ -178,7 +178,8 @@ class Store:
             account.renewal_requested_at = None
 
     def throttle_of_session(self, session_id: str) -> RenewalThrottle:
-        """The fault limite_par_session counts mails per browser session."""
+        """The faults limite_par_session and limite_par_nir_ecrit count mails per browser session, or per NIR
+        as typed (their keys never meet: a session id has no space, a typed NIR is prefixed)."""
         with self._lock:
             return self._throttle_of_session.setdefault(session_id, RenewalThrottle())
 

@@ -25,10 +25,12 @@ class ForgotPasswordJourney:
         self.login.go_to_forgot_password()
         self.forgot_password.expect_shown()
 
-    def request_renewal(self, account, typed: Callable[[str], str] = as_shown) -> None:
+    def request_renewal(self, account, typed: Callable[[str], str] = as_shown,
+                        nir_written: Callable[[str], str] = as_shown) -> None:
         """Everything a person does to click « Recevoir le mail » (`account`: its nir and birth_date_text);
-        `typed` makes what the person types of the characters shown (right, by default)."""
-        self._fill_form(account, typed)
+        `typed` makes what the person types of the characters shown (right, by default), `nir_written`
+        how they write the NIR (as stored, by default)."""
+        self._fill_form(account, typed, nir_written)
         self.forgot_password.send()
 
     def request_renewal_answered(self, account) -> SiteAnswer:
@@ -41,7 +43,7 @@ class ForgotPasswordJourney:
         self._fill_form(account, as_shown)
         self.forgot_password.send_with_forged_header(header)
 
-    def _fill_form(self, account, typed: Callable[[str], str]) -> None:
+    def _fill_form(self, account, typed: Callable[[str], str], nir_written: Callable[[str], str] = as_shown) -> None:
         self.open_forgot_password_page()
-        self.forgot_password.fill_identity(account.nir, account.birth_date_text)
+        self.forgot_password.fill_identity(nir_written(account.nir), account.birth_date_text)
         self.forgot_password.copy_characters(typed(self.captcha_answer()))

@@ -186,6 +186,13 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     ],
 
     # After each refusal of the forgot-password form: captcha, count, replay (steps 2, 3, case 2)
+    "connexion_nir_forme_stricte": [Proof(
+        "À la connexion aussi, le numéro de sécurité sociale est accepté sous chacune de ses formes permises",
+        "espaces", "la page « Mon compte ameli » s'affiche", "page")],
+    "limite_par_nir_ecrit": [Proof(
+        "Le blocage vaut pour le compte quelle que soit la façon d'écrire son numéro", "points",
+        "le message d'erreur « Vous avez demandé trop de mails de renouvellement. Le service est bloqué pendant une "
+        "courte période, veuillez réessayer plus tard. » s'affiche", "texte à l'écran")],
 
     # The link's secret, outages followed through, time all year
     "jeton_peu_aleatoire": [Proof(RANDOMNESS, None, RANDOMNESS_STEP, "mail")],

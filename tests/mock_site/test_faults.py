@@ -486,6 +486,21 @@ def _renewal_page_loads_nothing_elsewhere(app, mails):
     return not [src for src in page.images.values() if src.startswith("http")]
 
 
+def _login_with_nir_spaced(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    spaced = " ".join((NIR[0], NIR[1:3], NIR[3:5], NIR[5:7], NIR[7:10], NIR[10:]))
+    return visitor.log_in(spaced, PASSWORD).headings == [ACCOUNT]
+
+
+def _blocked_whatever_the_nir_writing(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    for _ in range(3):
+        assert _sent(visitor.request_renewal())
+    return visitor.request_renewal(nir=".".join((NIR[:5], NIR[5:]))).alerts == [wording.TOO_MANY_MAILS]
+
+
 def _birth_date(offset_days: int, kept):
     """Birth date today + offset_days (session clock): `kept` tells what the page must say."""
     def probe(app, mails):
@@ -596,6 +611,8 @@ PROBES = {
     "connexion_mdp_reecrit": _login_refusal_not_written_back,
     "renouvellement_champ_en_clair": _masked(lambda visitor, mails: _path(_link(visitor, mails))),
     "mdp_refuse_reecrit": _renewal_refusal_not_written_back,
+    "connexion_nir_forme_stricte": _login_with_nir_spaced,
+    "limite_par_nir_ecrit": _blocked_whatever_the_nir_writing,
     "jeton_peu_aleatoire": _tokens_vary_everywhere_and_name_nothing,
     "jeton_identite_encodee": _tokens_vary_everywhere_and_name_nothing,
     "lien_inconnu_erreur_500": _unknown_link(lambda link: link[:-1] + ("A" if link[-1] != "A" else "B")),
