@@ -6,7 +6,12 @@ import re
 from playwright.sync_api import Page, Response, expect
 
 from accessibility.keyboard import KeyboardWalk
-from accessibility.structure import Node, expect_outline, expect_reading_order, expect_told_before
+from accessibility.structure import (
+    Node,
+    expect_outline,
+    expect_reading_order,
+    expect_told_before,
+)
 from pages import wording
 from pages.forgot_password_page import ForgotPasswordPage
 

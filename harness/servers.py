@@ -27,13 +27,17 @@ ACCEPTANCE_DIRS = (ROOT / "steps", ROOT / "features")
 
 
 def start_embedded_catcher(enable_chaos: bool = False):
-    from mock_site.mailpit import start_catcher  # the bundled mock: imported only to start it
+    from mock_site.mailpit import (
+        start_catcher,  # the bundled mock: imported only to start it
+    )
 
     return start_catcher(enable_chaos=enable_chaos)
 
 
 def start_bundled_site(smtp_host: str, smtp_port: int):
-    from mock_site.server import serve_in_thread  # the bundled mock: imported only to start it
+    from mock_site.server import (
+        serve_in_thread,  # the bundled mock: imported only to start it
+    )
 
     try:
         return serve_in_thread({"SMTP_HOST": smtp_host, "SMTP_PORT": smtp_port})

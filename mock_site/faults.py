@@ -113,6 +113,21 @@ CATALOGUE: dict[str, str] = {
     "mdp_refuse_reecrit": "un nouveau mot de passe refusé est réécrit dans son champ",
 
     # Après chaque refus du formulaire Mot de passe oublié : captcha, décompte, rejeu (étapes 2, 3, cas 2)
+    "refus_captcha_conserve": "après un refus, la page remontre les mêmes caractères, qui restent acceptés",
+    "refus_efface_saisie": "après un refus pour la personne, le cas 1 ou le cas 2, le NIR et la date de naissance sont "
+                           "effacés",
+    "limite_compte_date_erronee": "une demande avec le bon NIR mais une autre date de naissance compte dans la limite "
+                                  "du compte",
+    "ordre_caracteres_avant_date": "les caractères sont jugés avant les champs : une date mal écrite avec de mauvais "
+                                   "caractères reçoit l'alerte des caractères",
+    "ordre_expiration_apres_caracteres": "de mauvais caractères recopiés trop tard reçoivent l'alerte des caractères, "
+                                         "pas celle du délai",
+    "ordre_personne_avant_caracteres": "la personne est jugée avant les caractères : un NIR inconnu avec de mauvais "
+                                       "caractères reçoit l'alerte d'identification",
+    "ordre_adresse_avant_personne": "le cas 1 est jugé avant la personne : un compte sans adresse validée, avec une "
+                                    "autre date de naissance, reçoit l'alerte du cas 1",
+    "ordre_bloque_avant_personne": "le cas 2 est jugé avant la personne : un compte bloqué, avec une autre date de "
+                                   "naissance, reçoit l'alerte du cas 2",
     "connexion_nir_forme_stricte": "la connexion n'accepte le NIR que tel quel : ni espaces, ni points, ni minuscules",
     "limite_par_nir_ecrit": "la limite des demandes compte par NIR tel qu'il est tapé : écrit autrement, un compte "
                             "bloqué ne l'est plus",

@@ -15,6 +15,7 @@ from flask import (
     Response,
     abort,
     current_app,
+    g,
     make_response,
     redirect,
     render_template,
@@ -81,10 +82,12 @@ def log_out():
 def _forgot_password_form(alert: list[str] | None = None, status: int = 200) -> tuple[str, int]:
     """The form with a new captcha; NIR and birth date keep what was typed, the captcha field is empty."""
     captcha = _show_new_captcha()
+    forgets = faults.active("refus_efface_saisie") and bool(
+        set(alert or []) & {wording.UNKNOWN_PERSON, wording.NO_VALIDATED_ADDRESS, wording.TOO_MANY_MAILS})
     page = render_template(
         "forgot_password.html",
-        nir=_field("nir"),
-        birth_date=_field("birth_date"),
+        nir="" if forgets else _field("nir"),
+        birth_date="" if forgets else _field("birth_date"),
         captcha=captcha,
         captcha_width=captchas.IMAGE_WIDTH,
         captcha_height=captchas.IMAGE_HEIGHT,
@@ -97,6 +100,8 @@ def _show_new_captcha() -> Captcha:
     """A new captcha replaces the one the session's page showed: its own 5 minutes, its own audio."""
     captcha = Captcha.new(captchas.new_answer(), now())
     replaced = current_store().shown_captcha(session_id())
+    if faults.active("refus_captcha_conserve") and g.get("captcha_taken") is not None:
+        captcha = g.captcha_taken
     if replaced is not None:
         if faults.active("captcha_nouveau_sans_delai"):
             captcha = replace(captcha, shown_at=replaced.shown_at)
@@ -186,16 +191,29 @@ def _today(moment):
 def _judge_and_send_renewal_mail(moment) -> list[str]:
     """Judged in stages; the alerts of the first stage that fails (ui.md), none once the mail is sent."""
     captcha = current_store().take_captcha(session_id(), _field("captcha_id"))
+    g.captcha_taken = captcha
+    characters_wrong = captcha is None or not _captcha_typed_right(captcha)
+    if faults.active("ordre_caracteres_avant_date") and characters_wrong:
+        return [wording.CAPTCHA_WRONG]
     errors = rules.identity_errors(_field("nir"), _field("birth_date"), _today(moment))
     if errors:
         return errors
-    if captcha is not None and rules.captcha_expired(captcha.shown_at, moment):
-        return [wording.CAPTCHA_EXPIRED]
-    if captcha is None or not _captcha_typed_right(captcha):
-        return [wording.CAPTCHA_WRONG]
     account = current_store().account(rules.nir_from_typed(_field("nir")))
     birth_date_matches = account is not None and account.birth_date == rules.birth_date_from_typed(_field("birth_date"))
-    if account is None or not (birth_date_matches or faults.active("identite_sans_date")):
+    person_unknown = account is None or not (birth_date_matches or faults.active("identite_sans_date"))
+    if faults.active("ordre_personne_avant_caracteres") and person_unknown:
+        return [wording.UNKNOWN_PERSON]
+    if faults.active("ordre_expiration_apres_caracteres") and characters_wrong:
+        return [wording.CAPTCHA_WRONG]
+    if captcha is not None and rules.captcha_expired(captcha.shown_at, moment):
+        return [wording.CAPTCHA_EXPIRED]
+    if characters_wrong:
+        return [wording.CAPTCHA_WRONG]
+    if account is not None:
+        early = _judged_before_the_person(account, moment, person_unknown)
+        if early:
+            return early
+    if person_unknown:
         return [wording.UNKNOWN_PERSON]
     with account.lock:
         if not account.has_validated_address:
@@ -225,6 +243,18 @@ def _judge_and_send_renewal_mail(moment) -> list[str]:
             return [wording.MAIL_UNAVAILABLE]
         # Only a mail handed to SMTP counts.
         throttle.record_sent(moment)
+    return []
+
+
+def _judged_before_the_person(account: Account, moment, person_unknown: bool) -> list[str]:
+    """Faults that judge the account named by the NIR before checking the birth date goes with it."""
+    if faults.active("ordre_adresse_avant_personne") and not account.has_validated_address:
+        return [wording.NO_VALIDATED_ADDRESS]
+    if faults.active("ordre_bloque_avant_personne") and not account.throttle.admits(moment, current_store().rate_limit):
+        return [wording.TOO_MANY_MAILS]
+    if faults.active("limite_compte_date_erronee") and person_unknown and account.has_validated_address:
+        with account.lock:
+            account.throttle.record_sent(moment)
     return []
 
 

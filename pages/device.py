@@ -1,7 +1,6 @@
 """One of the person's browsers (their computer, their phone, another tab): its pages."""
 
 from collections.abc import Callable
-
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Page, Request, expect

@@ -146,6 +146,16 @@ class ForgotPasswordPage:
             f"{after.url} a donné le même son que {before.url}."
         )
 
+    def drawn_image(self) -> str:
+        """The captcha image's pixels, once drawn."""
+        self.expect_captcha_image_shown()
+        return self.captcha_image.evaluate(_DRAWN_PIXELS)
+
+    def expect_other_image_than(self, drawn_before: str) -> None:
+        assert self.drawn_image() != drawn_before, (
+            f"Après le refus, de nouveaux caractères devaient s'afficher sur {self.page.url} ; l'image est la même."
+        )
+
     def expect_identity_kept(self, nir: str, birth_date: str) -> None:
         expect(self.nir, "Le numéro de sécurité sociale saisi devait être conservé").to_have_value(nir)
         expect(self.birth_date, "La date de naissance saisie devait être conservée").to_have_value(birth_date)

@@ -1,7 +1,10 @@
 """The journey of guide steps 0 to 3, from the home page to « Recevoir le mail »."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
+from pages import wording
+from pages.common import expect_alert
 from pages.forgot_password_page import ForgotPasswordPage, SiteAnswer
 from pages.home_page import HomePage
 from pages.login_page import LoginPage
@@ -9,6 +12,14 @@ from pages.login_page import LoginPage
 
 def as_shown(characters: str) -> str:
     return characters
+
+
+@dataclass(frozen=True)
+class SentForm:
+    nir: str
+    birth_date: str
+    characters_shown: str
+    image_drawn: str  # the captcha image's pixels
 
 
 class ForgotPasswordJourney:
@@ -32,6 +43,28 @@ class ForgotPasswordJourney:
         how they write the NIR (as stored, by default)."""
         self._fill_form(account, typed, nir_written)
         self.forgot_password.send()
+
+    def request_renewal_typing(self, nir: str, birth_date: str, characters: Callable[[str], str],
+                               before_send: Callable[[], object] | None = None) -> SentForm:
+        """The form filled as given (`characters` makes what is typed of those shown), then « Recevoir le mail »,
+        after `before_send` (time passing) if any; returns what was typed and shown."""
+        self.open_forgot_password_page()
+        self.forgot_password.fill_identity(nir, birth_date)
+        shown, drawn = self.captcha_answer(), self.forgot_password.drawn_image()
+        self.forgot_password.copy_characters(characters(shown))
+        if before_send:
+            before_send()
+        self.forgot_password.send()
+        return SentForm(nir, birth_date, shown, drawn)
+
+    def expect_new_characters_after(self, refused: SentForm, account) -> None:
+        """After a refusal: another image is shown, and the refused request's characters, typed again with
+        the account's own identity, are refused as not copied right."""
+        self.forgot_password.expect_other_image_than(refused.image_drawn)
+        self.forgot_password.fill_identity(account.nir, account.birth_date_text)
+        self.forgot_password.copy_characters(refused.characters_shown)
+        self.forgot_password.send()
+        expect_alert(self.forgot_password.page, wording.CAPTCHA_WRONG)
 
     def request_renewal_answered(self, account) -> SiteAnswer:
         """The same request; the site's answer to « Recevoir le mail », timed from the click."""

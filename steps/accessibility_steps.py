@@ -6,8 +6,18 @@ from pytest_bdd import parsers, then, when
 from accessibility import journey as accessible
 from accessibility.axe import expect_no_axe_violation
 from accessibility.keyboard import KeyboardWalk
-from accessibility.rendering import DESKTOP, PHONE, VIEWPORTS, expect_usable_without_horizontal_scroll
-from accessibility.structure import expect_autocomplete, expect_format_described, expect_invalid, expect_page_structure
+from accessibility.rendering import (
+    DESKTOP,
+    PHONE,
+    VIEWPORTS,
+    expect_usable_without_horizontal_scroll,
+)
+from accessibility.structure import (
+    expect_autocomplete,
+    expect_format_described,
+    expect_invalid,
+    expect_page_structure,
+)
 from pages import wording
 from target.passwords import PasswordChoice
 

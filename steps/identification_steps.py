@@ -4,7 +4,14 @@ from datetime import timedelta
 
 from pytest_bdd import given, parsers, then, when
 
-from target.accounts import NO_ADDRESS, UNVALIDATED_ADDRESS, VALIDATED_ADDRESS, named_birth, random_identity
+from pages import wording
+from target.accounts import (
+    NO_ADDRESS,
+    UNVALIDATED_ADDRESS,
+    VALIDATED_ADDRESS,
+    named_birth,
+    random_identity,
+)
 from target.captcha import wrong_characters
 from target.clock import typed_date
 from target.writings import CHARACTERS_WRITINGS, DATE_WRITINGS, NIR_WRITINGS
@@ -82,7 +89,7 @@ def asks_for_new_characters(forgot_password_page, captcha):
 
 @then("de nouveaux caractères à recopier sont affichés")
 def new_characters_shown(captcha, characters_before_refresh):
-    captcha.expect_new_since(characters_before_refresh)
+    captcha.expect_new_since(characters_before_refresh, f"« {wording.NEW_CAPTCHA_BUTTON} »")
 
 
 @when("il clique sur le microphone « Écouter les caractères »")

@@ -2,7 +2,13 @@
 
 from pytest_bdd import given, parsers, then, when
 
-from pages.common import click, expect_alert, expect_heading, expect_no_heading, expect_notice
+from pages.common import (
+    click,
+    expect_alert,
+    expect_heading,
+    expect_no_heading,
+    expect_notice,
+)
 
 
 @given("l'assuré est sur la page d'accueil du site")

@@ -2,7 +2,12 @@
 
 from pytest_bdd import given, parsers, then, when
 
-from mails.link_secret import expect_links_name_nothing_of, expect_unguessable_tokens, secret_of, unknown_link
+from mails.link_secret import (
+    expect_links_name_nothing_of,
+    expect_unguessable_tokens,
+    secret_of,
+    unknown_link,
+)
 from pages import wording
 from steps.mail_steps import has_received_renewal_mail
 

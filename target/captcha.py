@@ -32,12 +32,11 @@ class CaptchaAnswers:
         assert len(self.seen) >= 2, f"Aucune liste de caractères n'a été remplacée ; vues : {self.seen}."
         return self.seen[-2]
 
-    def expect_new_since(self, before: str) -> None:
+    def expect_new_since(self, before: str, after_what: str) -> None:
         self._require_changes_visible()
         after = self.current()
         assert after != before, (
-            f"Après « Nouvelle liste de caractères », les caractères attendus devaient changer ; "
-            f"ils sont restés « {before} »."
+            f"Après {after_what}, les caractères attendus devaient changer ; ils sont restés « {before} »."
         )
 
     def _require_changes_visible(self) -> None:

@@ -2,7 +2,12 @@
 
 import pytest
 
-from accessibility.axe import AXE_CORE_VERSION, axe_version, axe_violations, expect_no_axe_violation
+from accessibility.axe import (
+    AXE_CORE_VERSION,
+    axe_version,
+    axe_violations,
+    expect_no_axe_violation,
+)
 from accessibility.rendering import DESKTOP, PHONE
 
 # A 1 × 1 transparent PNG.

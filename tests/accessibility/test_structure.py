@@ -4,7 +4,11 @@ import re
 
 import pytest
 
-from accessibility.rendering import DESKTOP, ZOOM_200, expect_usable_without_horizontal_scroll
+from accessibility.rendering import (
+    DESKTOP,
+    ZOOM_200,
+    expect_usable_without_horizontal_scroll,
+)
 from accessibility.structure import (
     Node,
     expect_autocomplete,

@@ -61,6 +61,12 @@ NOT_LOGGED_IN = "Changer son mot de passe ne connecte pas l'assuré"
 ONLY_KEPT = "seul le mot de passe que le site a gardé lui ouvre son compte"
 MASKED = "Les champs de mot de passe masquent la saisie, à la connexion comme au renouvellement"
 NOT_WRITTEN_BACK = "Un mot de passe refusé n'est réécrit nulle part dans la page"
+AFTER_A_REFUSAL = "Après un refus, l'assuré garde sa saisie et reçoit de nouveaux caractères"
+REFUSAL_COUNTS_NOTHING = ("Une demande refusée ne compte pas dans la limite des demandes, quelle que soit la raison du "
+                          "refus")
+FIRST_STAGE = ("Quand deux raisons de refuser se cumulent, seule la première dans l'ordre de la vérification est "
+               "signalée")
+FIRST_STAGE_STEP = "le message d'erreur « <message> » s'affiche"
 OUTAGES = (
     "Le serveur de mail refuse un temps le mail, puis l'accepte : rien n'est perdu ni compté",
     "Le serveur de mail refuse le mail pour de bon : l'assuré est averti, aucun mail n'arrive, son lien marche toujours",
@@ -186,6 +192,18 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     ],
 
     # After each refusal of the forgot-password form: captcha, count, replay (steps 2, 3, case 2)
+    "refus_captcha_conserve": [Proof(AFTER_A_REFUSAL, "pour des caractères erronés",
+                                     "de nouveaux caractères sont affichés, et ceux de la demande refusée ne sont "
+                                     "plus acceptés", "page")],
+    "refus_efface_saisie": [Proof(AFTER_A_REFUSAL, "aucun compte", "son numéro et sa date de naissance sont ceux qu'il "
+                                  "avait saisis, et le champ des caractères est vide", "page")],
+    "limite_compte_date_erronee": [Proof(REFUSAL_COUNTS_NOTHING, "pas la sienne", "il reçoit un nouveau mail « Votre "
+                                         "compte ameli – renouveler mon mot de passe »", "nombre de mails")],
+    "ordre_caracteres_avant_date": [Proof(FIRST_STAGE, "mal écrite et", FIRST_STAGE_STEP, "texte à l'écran")],
+    "ordre_expiration_apres_caracteres": [Proof(FIRST_STAGE, "trop tard", FIRST_STAGE_STEP, "texte à l'écran")],
+    "ordre_personne_avant_caracteres": [Proof(FIRST_STAGE, "aucun compte", FIRST_STAGE_STEP, "texte à l'écran")],
+    "ordre_adresse_avant_personne": [Proof(FIRST_STAGE, "non valid", FIRST_STAGE_STEP, "texte à l'écran")],
+    "ordre_bloque_avant_personne": [Proof(FIRST_STAGE, "trop de demandes", FIRST_STAGE_STEP, "texte à l'écran")],
     "connexion_nir_forme_stricte": [Proof(
         "À la connexion aussi, le numéro de sécurité sociale est accepté sous chacune de ses formes permises",
         "espaces", "la page « Mon compte ameli » s'affiche", "page")],

@@ -16,8 +16,8 @@ from email.utils import getaddresses
 import pytest
 import requests
 
-from mock_site.mailpit import start_catcher
 from mails.server import start_binary
+from mock_site.mailpit import start_catcher
 from tests.conftest import PINNED_MAILPIT
 
 TIMEOUT = 5

@@ -501,6 +501,51 @@ def _blocked_whatever_the_nir_writing(app, mails):
     return visitor.request_renewal(nir=".".join((NIR[:5], NIR[5:]))).alerts == [wording.TOO_MANY_MAILS]
 
 
+def _refused_then_new_captcha_and_fields_kept(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    form = visitor.open_forgot_password()
+    shown = visitor.captcha_answer()
+    page = visitor.request_renewal(form=form, birth_date="01/01/1900", captcha=shown)
+    assert page.alert == wording.UNKNOWN_PERSON
+    new = visitor.captcha_answer()
+    return new != shown and page.value("Numéro de sécurité sociale") == NIR and page.value("Recopiez les caractères") == ""
+
+
+def _wrong_birth_date_counts_nothing(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    for _ in range(2):
+        assert _sent(visitor.request_renewal())
+    assert visitor.request_renewal(birth_date="01/01/1900").alert == wording.UNKNOWN_PERSON
+    return _sent(visitor.request_renewal())
+
+
+def _first_stage_reported(expected, account=None, **request):
+    def probe(app, mails):
+        visitor = Visitor(app)
+        visitor.create_account(**(account or {}))
+        return visitor.request_renewal(**request).alerts == [expected]
+    return probe
+
+
+def _late_wrong_characters_reported_late(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    visitor.freeze()
+    form = visitor.open_forgot_password()
+    visitor.advance(301)
+    return visitor.request_renewal(form=form, captcha="???").alerts == [wording.CAPTCHA_EXPIRED]
+
+
+def _blocked_account_with_another_birth_date_is_unknown(app, mails):
+    visitor = Visitor(app)
+    visitor.create_account()
+    for _ in range(3):
+        assert _sent(visitor.request_renewal())
+    return visitor.request_renewal(birth_date="01/01/1900").alerts == [wording.UNKNOWN_PERSON]
+
+
 def _birth_date(offset_days: int, kept):
     """Birth date today + offset_days (session clock): `kept` tells what the page must say."""
     def probe(app, mails):
@@ -611,6 +656,16 @@ PROBES = {
     "connexion_mdp_reecrit": _login_refusal_not_written_back,
     "renouvellement_champ_en_clair": _masked(lambda visitor, mails: _path(_link(visitor, mails))),
     "mdp_refuse_reecrit": _renewal_refusal_not_written_back,
+    "refus_captcha_conserve": _refused_then_new_captcha_and_fields_kept,
+    "refus_efface_saisie": _refused_then_new_captcha_and_fields_kept,
+    "limite_compte_date_erronee": _wrong_birth_date_counts_nothing,
+    "ordre_caracteres_avant_date": _first_stage_reported(wording.DATE_FORMAT, birth_date="05-07-1985", captcha="???"),
+    "ordre_expiration_apres_caracteres": _late_wrong_characters_reported_late,
+    "ordre_personne_avant_caracteres": _first_stage_reported(wording.CAPTCHA_WRONG, nir="2850775123456",
+                                                             captcha="???"),
+    "ordre_adresse_avant_personne": _first_stage_reported(wording.UNKNOWN_PERSON, birth_date="01/01/1900",
+                                                          account={"email_validated": False}),
+    "ordre_bloque_avant_personne": _blocked_account_with_another_birth_date_is_unknown,
     "connexion_nir_forme_stricte": _login_with_nir_spaced,
     "limite_par_nir_ecrit": _blocked_whatever_the_nir_writing,
     "jeton_peu_aleatoire": _tokens_vary_everywhere_and_name_nothing,
