@@ -190,7 +190,10 @@ def _today(moment):
 
 def _judge_and_send_renewal_mail(moment) -> list[str]:
     """Judged in stages; the alerts of the first stage that fails (ui.md), none once the mail is sent."""
-    captcha = current_store().take_captcha(session_id(), _field("captcha_id"))
+    if faults.active("captcha_reutilisable") or faults.active("double_clic_deux_mails"):
+        captcha = current_store().peek_captcha(session_id(), _field("captcha_id"))
+    else:
+        captcha = current_store().take_captcha(session_id(), _field("captcha_id"))
     g.captcha_taken = captcha
     characters_wrong = captcha is None or not _captcha_typed_right(captcha)
     if faults.active("ordre_caracteres_avant_date") and characters_wrong:
@@ -243,6 +246,8 @@ def _judge_and_send_renewal_mail(moment) -> list[str]:
             return [wording.MAIL_UNAVAILABLE]
         # Only a mail handed to SMTP counts.
         throttle.record_sent(moment)
+        if faults.active("captcha_reutilisable") and captcha is not None:
+            session["spent_answers"] = [*session.get("spent_answers", []), captcha.answer]
     return []
 
 
@@ -262,6 +267,9 @@ def _captcha_typed_right(captcha: Captcha) -> bool:
     typed = _field("captcha")
     if captcha.also_accepted and rules.captcha_matches(typed, captcha.also_accepted):
         return True  # the fault captcha_remplace_valide
+    if faults.active("captcha_reutilisable") and any(
+            rules.captcha_matches(typed, spent) for spent in session.get("spent_answers", [])):
+        return True
     return rules.captcha_matches(typed, captcha.answer)
 
 

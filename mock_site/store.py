@@ -218,6 +218,12 @@ class Store:
                 del self._captchas[captcha.id]
         return captcha if captcha is not None and captcha.id == captcha_id else None
 
+    def peek_captcha(self, session_id: str, captcha_id: str) -> Captcha | None:
+        """The faults captcha_reutilisable and double_clic_deux_mails: judged, but not spent."""
+        with self._lock:
+            captcha = self._captcha_of_session.get(session_id)
+        return captcha if captcha is not None and captcha.id == captcha_id else None
+
     def captcha_by_id(self, captcha_id: str) -> Captcha | None:
         with self._lock:
             return self._captchas.get(captcha_id)

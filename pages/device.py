@@ -36,6 +36,10 @@ class Device:
         self.home.go_to_login()
         self.login.log_in(nir, password)
 
+    def reload_resubmitting(self) -> None:
+        """Reload the page a form answered: the browser sends that form once more."""
+        self.page.reload()
+
     def account_page_url(self, nir: str, password: str) -> str:
         """Where a login with this password lands: the account page, whose address the contract does not name."""
         self.log_in(nir, password)

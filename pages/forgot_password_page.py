@@ -69,6 +69,9 @@ class ForgotPasswordPage:
     def send(self) -> None:
         self.send_button.click()
 
+    def send_by_double_click(self) -> None:
+        self.send_button.dblclick()
+
     def send_and_time(self) -> SiteAnswer:
         """Send the form and wait for the page the site answers with."""
         started = time.monotonic()

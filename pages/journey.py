@@ -66,6 +66,18 @@ class ForgotPasswordJourney:
         self.forgot_password.send()
         expect_alert(self.forgot_password.page, wording.CAPTCHA_WRONG)
 
+    def back_and_send_again(self, account, characters_typed_before: Callable[[], str]) -> None:
+        """Back to the form just sent (from the browser's cache or fetched again), filled as it was sent,
+        and « Recevoir le mail » once more."""
+        self.forgot_password.page.go_back()
+        self.forgot_password.fill_identity(account.nir, account.birth_date_text)
+        self.forgot_password.copy_characters(characters_typed_before())
+        self.forgot_password.send()
+
+    def request_renewal_by_double_click(self, account) -> None:
+        self._fill_form(account, as_shown)
+        self.forgot_password.send_by_double_click()
+
     def request_renewal_answered(self, account) -> SiteAnswer:
         """The same request; the site's answer to « Recevoir le mail », timed from the click."""
         self._fill_form(account, as_shown)

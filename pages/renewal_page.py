@@ -36,6 +36,12 @@ class RenewalPage:
         answer = self.page.goto(address)
         return SiteAnswer(address, answer.status if answer else 0, time.monotonic() - started)
 
+    def back_offers_the_form(self) -> bool:
+        """Back to the page before; whether it offers the password form again (a browser may show it from its
+        cache, or fetch it again)."""
+        self.page.go_back()
+        return self.new_password.count() > 0
+
     def expect_rules(self, rules: list[str]) -> None:
         expect(self.rules, f"Les règles du mot de passe attendues sur {self.page.url}").to_have_text(rules)
 

@@ -113,6 +113,13 @@ def receives_mail_whose_subject_avoids(inbox, word, other_word):
     return mail
 
 
+@then(parsers.parse("il reçoit un seul mail « {subject} »"), target_fixture="received_mail")
+def receives_one_mail_only(inbox, subject):
+    mail = inbox.receive(subject)
+    inbox.expect_nothing_new()
+    return mail
+
+
 @then("aucun mail ne lui est envoyé")
 @then("aucun nouveau mail ne lui est envoyé")
 def no_mail_sent(inbox):

@@ -40,3 +40,13 @@ def logs_in_with(computer, account, password):
 def login_refused_without_writing_back(login_page, login_attempt):
     login_page.expect_refused(login_attempt)
     login_page.expect_not_written_back(login_attempt)
+
+
+@when("il recharge la page, ce qui envoie de nouveau le formulaire")
+def reloads_resubmitting(computer):
+    computer.reload_resubmitting()
+
+
+@when(parsers.re("il revient à la page précédente et valide, si elle le lui propose, le mot de passe « (?P<password>[^»]*) »"))
+def goes_back_and_validates_again(new_password, computer, password):
+    new_password.choose_again_after_back(computer.renewal, password)

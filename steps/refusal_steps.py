@@ -52,3 +52,13 @@ def new_characters_and_old_ones_refused(journey, account, captcha, refused_form)
 def has_received_one_mail_less_than_allowed(journey, account, inbox, rate_limit):
     for _ in range(rate_limit.limit - 1):
         has_received_renewal_mail(journey, account, inbox)
+
+
+@when("il revient à la page précédente et renvoie le formulaire tel qu'il l'avait rempli")
+def goes_back_and_sends_again(journey, account, captcha):
+    journey.back_and_send_again(account, captcha.replaced)
+
+
+@when("il remplit le formulaire et double-clique sur « Recevoir le mail »")
+def fills_and_double_clicks(journey, account):
+    journey.request_renewal_by_double_click(account)

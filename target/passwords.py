@@ -48,6 +48,13 @@ class NewPassword:
         """The password as the feature describes it (« Ab » suivi de son numéro de sécurité sociale…)."""
         return self.choose_on(renewal_page, described_password(description, self._account))
 
+    def choose_again_after_back(self, renewal_page: RenewalPage, password: str) -> None:
+        """Back to the renewal page just sent; the password typed there if the page offers its form. Remembered
+        either way: it must never open the account."""
+        self._typed.append(password)
+        if renewal_page.back_offers_the_form():
+            choose_password(renewal_page, self._target_time, password)
+
     def saved(self, choice: PasswordChoice) -> None:
         """The site showed this choice saved (« Votre nouveau mot de passe a bien été enregistré »)."""
         self.kept = choice.password

@@ -67,6 +67,10 @@ REFUSAL_COUNTS_NOTHING = ("Une demande refusée ne compte pas dans la limite des
 FIRST_STAGE = ("Quand deux raisons de refuser se cumulent, seule la première dans l'ordre de la vérification est "
                "signalée")
 FIRST_STAGE_STEP = "le message d'erreur « <message> » s'affiche"
+RENEWAL_RELOADED = ("Recharger la page « Votre nouveau mot de passe a bien été enregistré » ne change pas le mot de "
+                    "passe une seconde fois")
+RENEWAL_BACK = "Revenir en arrière et valider un autre mot de passe ne change pas le mot de passe une seconde fois"
+CHARACTERS_ALERT_STEP = "le message d'erreur « Les caractères saisis ne correspondent pas. Veuillez recommencer. » s'affiche"
 OUTAGES = (
     "Le serveur de mail refuse un temps le mail, puis l'accepte : rien n'est perdu ni compté",
     "Le serveur de mail refuse le mail pour de bon : l'assuré est averti, aucun mail n'arrive, son lien marche toujours",
@@ -129,7 +133,11 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     "lien_delai_long": [Proof("Le lien ouvert au bout de 30 minutes et 1 seconde a expiré", None)],
     "lien_delai_court": [Proof("Le lien ouvert au bout de 29 minutes et 59 secondes fonctionne", None)],
     "lien_use_par_ouverture": [Proof("Un antivirus qui ouvre le lien du mail avant l'assuré ne l'use pas", None)],
-    "lien_reutilisable": [Proof("Le lien ne sert qu'une fois", None)],
+    "lien_reutilisable": [
+        Proof("Le lien ne sert qu'une fois", None),
+        Proof(RENEWAL_RELOADED, None, DEAD_LINK_STEP, "texte à l'écran"),
+        Proof(RENEWAL_BACK, None, DEAD_LINK_STEP, "texte à l'écran"),
+    ],
     "lien_ancien_valide": [Proof("Après une nouvelle demande, le lien du mail précédent ne fonctionne plus", None)],
     "page_ancienne_acceptee": [
         Proof("Une page ouverte depuis un lien remplacé par un mail plus récent refuse le nouveau mot de passe", None)
@@ -204,6 +212,15 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     "ordre_personne_avant_caracteres": [Proof(FIRST_STAGE, "aucun compte", FIRST_STAGE_STEP, "texte à l'écran")],
     "ordre_adresse_avant_personne": [Proof(FIRST_STAGE, "non valid", FIRST_STAGE_STEP, "texte à l'écran")],
     "ordre_bloque_avant_personne": [Proof(FIRST_STAGE, "trop de demandes", FIRST_STAGE_STEP, "texte à l'écran")],
+    "captcha_reutilisable": [
+        Proof("Recharger la page « Consultez votre boîte mail » n'envoie pas de second mail", None,
+              CHARACTERS_ALERT_STEP, "texte à l'écran"),
+        Proof("Revenir en arrière et renvoyer le formulaire n'envoie pas de second mail", None,
+              CHARACTERS_ALERT_STEP, "texte à l'écran"),
+    ],
+    "double_clic_deux_mails": [Proof("Un double clic sur « Recevoir le mail » n'envoie qu'un mail", None,
+                                     "il reçoit un seul mail « Votre compte ameli – renouveler mon mot de passe »",
+                                     "nombre de mails")],
     "connexion_nir_forme_stricte": [Proof(
         "À la connexion aussi, le numéro de sécurité sociale est accepté sous chacune de ses formes permises",
         "espaces", "la page « Mon compte ameli » s'affiche", "page")],

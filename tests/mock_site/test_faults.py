@@ -666,6 +666,8 @@ PROBES = {
     "ordre_adresse_avant_personne": _first_stage_reported(wording.UNKNOWN_PERSON, birth_date="01/01/1900",
                                                           account={"email_validated": False}),
     "ordre_bloque_avant_personne": _blocked_account_with_another_birth_date_is_unknown,
+    "captcha_reutilisable": _spent_captcha_refused,
+    "double_clic_deux_mails": _spent_captcha_refused,
     "connexion_nir_forme_stricte": _login_with_nir_spaced,
     "limite_par_nir_ecrit": _blocked_whatever_the_nir_writing,
     "jeton_peu_aleatoire": _tokens_vary_everywhere_and_name_nothing,
