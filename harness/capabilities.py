@@ -3,6 +3,7 @@ where a scenario needs what the target does not offer."""
 
 import pytest
 
+from reporting.evidence import record_announced
 from target.capabilities import Capabilities, capabilities_from, skip_without
 
 
@@ -17,6 +18,10 @@ def password_special_characters(capabilities):
 
 
 @pytest.fixture
-def rate_limit(capabilities):
+def rate_limit(capabilities, request):
+    """The target's announced limit; the scenario's page of the report says it."""
     skip_without(capabilities.rate_limit is not None, "rate_limit")
-    return capabilities.rate_limit
+    limit = capabilities.rate_limit
+    record_announced(request.node, f"Limite annoncée par le site : {limit.limit} mails de renouvellement par période "
+                                   f"de {limit.window_seconds:g} s, puis blocage de {limit.block_seconds:g} s.")
+    return limit

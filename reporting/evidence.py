@@ -25,9 +25,17 @@ MAIL_PROPERTY = "rapport_mail"
 # report as user properties named playwright_<kind>.
 SCREENSHOT_PROPERTY = "playwright_screenshot"
 TRACE_PROPERTY = "playwright_trace"
+# A number the target announced that a scenario depends on (its rate limit…), one property per line.
+ANNOUNCED_PROPERTY = "chiffres_annonces"
 # pytest-bdd passes the example of an outline in this parameter.
 EXAMPLE_PARAMETER = "_pytest_bdd_example"
 RUN_INFO_KEY = pytest.StashKey[RunInfo]()
+
+
+def record_announced(node: pytest.Item, text: str) -> None:
+    """Show, on the scenario's page of the report, a number the target announced and the scenario relies on."""
+    if (ANNOUNCED_PROPERTY, text) not in node.user_properties:
+        node.user_properties.append((ANNOUNCED_PROPERTY, text))
 
 
 def set_run_info(config: pytest.Config, *, target: str, mailpit: str) -> None:

@@ -28,6 +28,7 @@ import pytest
 from pytest_bdd.reporting import ReportContext, test_report_context_registry
 
 from reporting.evidence import (
+    ANNOUNCED_PROPERTY,
     RUN_INFO_KEY,
     SCREENSHOT_PROPERTY,
     TRACE_PROPERTY,
@@ -168,6 +169,8 @@ class ReportWriter:
                 _add_once(record.setdefault("screenshots", []), value)
             elif name == TRACE_PROPERTY:
                 _add_once(record.setdefault("traces", []), value)
+            elif name == ANNOUNCED_PROPERTY:
+                _add_once(record.setdefault("announced", []), value)
         for mail in mails_of(report.user_properties):
             _add_once(record.setdefault("mails", []), mail)
 

@@ -94,6 +94,7 @@ class ScenarioResult:
     screenshots: list[str] = field(default_factory=list)
     traces: list[str] = field(default_factory=list)
     mails: list[dict[str, Any]] = field(default_factory=list)
+    announced: list[str] = field(default_factory=list)  # the target's numbers the scenario relied on
     duration: float = 0.0
 
     @property
@@ -239,6 +240,7 @@ def result_from_evidence(record: dict[str, Any]) -> ScenarioResult:
         screenshots=list(record.get("screenshots", [])),
         traces=list(record.get("traces", [])),
         mails=list(record.get("mails", [])),
+        announced=list(record.get("announced", [])),
         duration=record.get("duration", 0.0),
     )
 
@@ -374,6 +376,7 @@ def summary_data(results: list[ScenarioResult], run: RunInfo) -> dict[str, Any]:
                 "phase": r.failure_phase,
                 "message": r.message,
                 "skip_reason": r.skip_reason if r.status == SKIPPED else None,
+                "announced": r.announced,
                 "mails": r.mails,
             }
             for r in _ordered(results)

@@ -80,7 +80,7 @@ from types import SimpleNamespace
 import pytest
 
 from harness.browser import chromium_launch_args
-from reporting.evidence import attach_mails, set_run_info
+from reporting.evidence import attach_mails, record_announced, set_run_info
 
 pytest_plugins = ["reporting.plugin"]
 
@@ -92,6 +92,12 @@ def pytest_configure(config):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, playwright):
     return {**browser_type_launch_args, **chromium_launch_args(playwright.chromium.executable_path)}
+
+
+@pytest.fixture(autouse=True)
+def announced_limit(request):
+    if request.node.get_closest_marker("etape-5"):
+        record_announced(request.node, "Limite annoncée par le site : 3 mails")
 
 
 @pytest.fixture(autouse=True)
@@ -215,3 +221,12 @@ def test_report_of_an_xdist_run_holds_every_scenario_and_the_failure_evidence(su
         expect(mails.get_by_role("link", name=f"voir le mail « {subject} »")).to_have_attribute(
             "href", f"http://mailpit.example.test:8025/view/{mail_id}.html"
         )
+
+
+def test_the_numbers_a_scenario_relied_on_are_in_its_report(suite_run: Path, report_page: Page):
+    results = json.loads((suite_run / "reports" / "rapport.json").read_text(encoding="utf-8"))["results"]
+    announced = {result["name"]: result["announced"] for result in results}
+    assert announced["Le mot de passe court est refusé"] == ["Limite annoncée par le site : 3 mails"]
+    assert announced["L'accueil mène à la connexion"] == []
+    report_page.goto((suite_run / "reports" / "rapport.html").as_uri())
+    expect(report_page.get_by_text("Limite annoncée par le site : 3 mails")).to_have_count(2)
