@@ -20,6 +20,8 @@ pytest_plugins = [
     "harness.xdist",
     "harness.servers",
     "harness.outage",
+    "harness.scenario_site",
+    "harness.fault_matrix",
     "harness.capabilities",
     "harness.evidence",
     "harness.browser",

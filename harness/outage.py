@@ -135,19 +135,3 @@ def outage_target(outage_sites, smtp_relay):
     target.restore()
     yield target
     target.restore()
-
-
-@pytest.fixture
-def site_url(request, base_url) -> str:
-    """The site this scenario uses: the run's target, or for @panne-messagerie the outage site."""
-    if request.node.get_closest_marker(OUTAGE_TAG):
-        return request.getfixturevalue("outage_target").site_url
-    return base_url
-
-
-@pytest.fixture
-def scenario_mailpit_url(request, mailpit_url) -> str:
-    """The Mailpit this scenario reads: the run's, or for @panne-messagerie the outage Mailpit."""
-    if request.node.get_closest_marker(OUTAGE_TAG):
-        return request.getfixturevalue("outage_target").mailpit_url
-    return mailpit_url

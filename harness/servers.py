@@ -34,13 +34,14 @@ def start_embedded_catcher(enable_chaos: bool = False):
     return start_catcher(enable_chaos=enable_chaos)
 
 
-def start_bundled_site(smtp_host: str, smtp_port: int):
+def start_bundled_site(smtp_host: str, smtp_port: int, faults: list[str] | None = None):
+    """The bundled mock, in this process; `faults` switched on besides MOCK_SITE_FAULTS's."""
     from mock_site.server import (
         serve_in_thread,  # the bundled mock: imported only to start it
     )
 
     try:
-        return serve_in_thread({"SMTP_HOST": smtp_host, "SMTP_PORT": smtp_port})
+        return serve_in_thread({"SMTP_HOST": smtp_host, "SMTP_PORT": smtp_port, "FAULTS": faults or []})
     except ValueError as refused:  # a fault switch the mock does not know (MOCK_SITE_FAULTS)
         raise pytest.UsageError(f"Site simulé non démarré : {refused}") from None
 
@@ -51,6 +52,7 @@ class SharedTarget:
     def __init__(self, config: pytest.Config):
         self._running = []
         self.bundled_site = False
+        self.bundled_smtp = None  # where the bundled mock mails: the fault matrix's mocks mail there too
         try:
             self._start(config)
         except BaseException:
@@ -76,6 +78,7 @@ class SharedTarget:
             smtp_port = mailpit.smtp_port or MAILPIT_SMTP_PORT
             site = start_bundled_site(smtp_host, smtp_port)
             self._running.append(site)
+            self.bundled_smtp = [smtp_host, smtp_port]
             self.bundled_site = True
             self.base_url = site.url
             broken = site.app.config["FAULTS"]
@@ -94,7 +97,7 @@ class SharedTarget:
             raise pytest.UsageError(f"Configuration de recette {staging} illisible : {unreadable}") from None
 
     def for_workers(self) -> dict:
-        return {"base_url": self.base_url, "mailpit_url": self.mailpit_url,
+        return {"base_url": self.base_url, "mailpit_url": self.mailpit_url, "bundled_smtp": self.bundled_smtp,
                 "offered_capabilities": self.offered_capabilities, "staging": self.staging}
 
     def stop(self):

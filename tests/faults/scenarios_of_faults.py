@@ -19,7 +19,9 @@ KINDS = {
     "statut HTTP": "the status or a header of an HTTP answer",
     "connexion": "whether a login (or the account page) lets the person in",
     "requêtes": "the requests that the page sent",
+    "mail en retard": "a mail came after the scenario promised none: the end of the run found it",
 }
+LATE_MAIL = "mail en retard"
 
 
 class Proof(NamedTuple):
@@ -105,7 +107,8 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
         Proof("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None)
     ],
     "envoi_differe_adresse_non_validee": [
-        Proof("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None)
+        Proof("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None,
+              "aucun mail ne lui est envoyé", LATE_MAIL)
     ],
     "envoi_sans_adresse_succes": [Proof("L'assuré sans adresse mail est averti que l'envoi est impossible", None)],
     "mail_en_double": [Proof("L'assuré est invité à consulter sa boîte mail", None)],

@@ -1,25 +1,25 @@
 """Every check is seen failing once: the mock started with one fault, the
 scenario written for that behaviour must fail, and the run must name it."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
+from filelock import FileLock
 from pytest_bdd.scenario import make_python_name
 
 from mock_site.faults import CATALOGUE as FAULTS
 from tests.conftest import SCENARIO_MODULE, suite_environment
-from tests.faults.scenarios_of_faults import SCENARIOS_OF_FAULTS
+from tests.faults.scenarios_of_faults import LATE_MAIL, SCENARIOS_OF_FAULTS
 
 ROOT = Path(__file__).resolve().parents[2]
-# Each fault's run: one worker, no trace or screenshot (their cost is the suite's, not the proof's).
-QUIET_RUN = ["-p", "no:randomly", "-p", "no:xdist", "--tracing", "off", "--screenshot", "off"]
-# The bundled mock sends its mails before it answers: one look at the end of the run is enough,
-# but for the faults whose mail comes late.
-LATE_MAIL_FAULTS = {"envoi_differe_adresse_non_validee": ["--no-mail-window", "5"]}
-NO_LATE_MAIL = ["--no-mail-window", "0"]
+# The matrix's run: two workers, no trace or screenshot (their cost is the suite's, not the proof's);
+# the bundled mock sends its mails before it answers, so a mail is waited 3 s; one window of 5 s at
+# the end of the run for the mail that a fault sends late.
+MATRIX_RUN = ["-p", "no:randomly", "-n", "2", "--tracing", "off", "--screenshot", "off",
+              "--mail-timeout", "3", "--no-mail-window", "5"]
 
 
 def escaped(text: str) -> str:
@@ -32,16 +32,16 @@ def scenario_ids() -> list[str]:
     """The node ids of every scenario of features/, as pytest collects them."""
     collected = subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "--collect-only", "-q", "-p", "no:randomly"],
-        cwd=ROOT, capture_output=True, text=True, env=_environment(None), timeout=120, check=False,
+        cwd=ROOT, capture_output=True, text=True, env=_environment(), timeout=120, check=False,
     )
     ids = [line for line in collected.stdout.splitlines() if line.startswith(SCENARIO_MODULE + "::")]
     assert ids, f"Aucun scénario collecté :\n{collected.stdout}\n{collected.stderr}"
     return ids
 
 
-def _environment(fault: str | None) -> dict:
-    """The run may pick its target only by itself: the bundled mock, with the fault."""
-    return suite_environment(**({"MOCK_SITE_FAULTS": fault} if fault else {}))
+def _environment() -> dict:
+    """The run may pick its target only by itself: the bundled mock (the matrix gives each fault its own)."""
+    return suite_environment()
 
 
 def ids_of(scenario_ids: list[str], title: str, row: str | None) -> list[str]:
@@ -65,27 +65,53 @@ def test_each_scenario_names_one_existing_test(scenario_ids, fault):
         assert len(found) == 1, f"« {proof.title} » (ligne {proof.row!r}) devait désigner un scénario ; trouvés : {found}"
 
 
-@pytest.mark.parametrize("fault", sorted(SCENARIOS_OF_FAULTS))
-def test_the_fault_makes_its_scenario_fail(scenario_ids, fault, tmp_path):
-    expected = [ids_of(scenario_ids, proof.title, proof.row)[0] for proof in SCENARIOS_OF_FAULTS[fault]]
-    junit = tmp_path / "junit.xml"
+@pytest.fixture(scope="session")
+def matrix_results(scenario_ids, tmp_path_factory) -> dict:
+    """Every fault's scenarios, run once in one session of the suite (--fault-matrix): each against a
+    bundled mock with that fault. Under xdist, the first worker runs it; the others read its results."""
+    shared = tmp_path_factory.getbasetemp().parent / "matrice-des-pannes"
+    shared.mkdir(exist_ok=True)
+    results = shared / "pannes.json"
+    with FileLock(shared / "verrou"):
+        if not results.exists():
+            _run_the_matrix(scenario_ids, shared, results)
+    return json.loads(results.read_text(encoding="utf-8"))
+
+
+def _run_the_matrix(scenario_ids: list[str], directory: Path, results: Path) -> None:
+    matrix = {fault: [ids_of(scenario_ids, proof.title, proof.row)[0] for proof in proofs]
+              for fault, proofs in SCENARIOS_OF_FAULTS.items()}
+    matrix_file = directory / "matrice.json"
+    matrix_file.write_text(json.dumps(matrix, ensure_ascii=False), encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "pytest", *expected, *QUIET_RUN, *LATE_MAIL_FAULTS.get(fault, NO_LATE_MAIL),
-         "--junitxml", str(junit),
-         "--cucumberjson", str(tmp_path / "cucumber.json"), "--output", str(tmp_path / "artifacts")],
-        cwd=ROOT, capture_output=True, text=True, env=_environment(fault), timeout=600, check=False,
+        [sys.executable, "-m", "pytest", "steps", "--fault-matrix", str(matrix_file), "--fault-matrix-results",
+         str(results), *MATRIX_RUN, "--junitxml", str(directory / "junit.xml"),
+         "--cucumberjson", str(directory / "cucumber.json"), "--output", str(directory / "artifacts")],
+        cwd=ROOT, capture_output=True, text=True, env=_environment(), timeout=3600, check=False,
     )
-    assert junit.exists(), f"La recette avec la panne « {fault} » n'a pas produit de résultats :\n{run.stdout}\n{run.stderr}"
-    failed = failed_names(junit)
-    passed_anyway = [i for i in expected if i.split("::")[-1] not in failed]
-    assert not passed_anyway and run.returncode == 1, (
-        f"Avec la panne « {FAULTS[fault]} » ({fault}), ces scénarios devaient échouer et ont réussi : "
-        f"{passed_anyway} (code de sortie {run.returncode}).\n{run.stdout[-3000:]}"
-    )
-    assert "panne" in run.stdout.lower() or fault in run.stdout, "L'en-tête de la recette devait dire la panne simulée."
+    assert results.exists(), f"La matrice des pannes n'a pas produit de résultats :\n{run.stdout[-5000:]}\n{run.stderr}"
 
 
-def failed_names(junit: Path) -> set[str]:
-    """The names of the test cases that failed or erred in this JUnit file."""
-    cases = ElementTree.parse(junit).getroot().iter("testcase")
-    return {case.get("name") for case in cases if case.find("failure") is not None or case.find("error") is not None}
+@pytest.mark.parametrize("fault", sorted(SCENARIOS_OF_FAULTS))
+def test_the_fault_makes_its_scenario_fail_at_the_step_that_checks_it(scenario_ids, matrix_results, fault):
+    for proof in SCENARIOS_OF_FAULTS[fault]:
+        scenario = ids_of(scenario_ids, proof.title, proof.row)[0]
+        result = matrix_results.get(fault, {}).get(scenario)
+        where = f"Avec la panne « {FAULTS[fault]} » ({fault}), le scénario {scenario}"
+        assert result is not None, f"{where} n'a pas tourné dans la matrice des pannes."
+        assert result["outcome"] == "failed", f"{where} devait échouer ; il a {OUTCOMES[result['outcome']]}."
+        if proof.kind == LATE_MAIL:
+            assert result.get("error") == LATE_MAIL, f"{where} devait échouer par un mail en retard ; vu : {result}"
+            continue
+        assert result["phase"] == "call" and "step" in result, (
+            f"{where} devait échouer à l'étape « {proof.step or 'qui vérifie'} » ; il a échoué hors de ses étapes "
+            f"({PHASES[result['phase']]}) : {result.get('message')} — preuve cassée."
+        )
+        assert proof.step is None or result["step"] == proof.step, (
+            f"{where} devait échouer à l'étape « {proof.step} » ; il a échoué à « {result['step']} » "
+            f"({result['error']} : {result['message']}) — preuve cassée."
+        )
+
+
+OUTCOMES = {"passed": "réussi", "skipped": "été ignoré", "failed": "échoué"}
+PHASES = {"setup": "mise en place", "call": "étapes", "teardown": "fin du scénario"}
