@@ -66,10 +66,12 @@ def test_each_scenario_names_one_existing_test(scenario_ids, fault):
 
 
 @pytest.fixture(scope="session")
-def matrix_results(scenario_ids, tmp_path_factory) -> dict:
+def matrix_results(scenario_ids, tmp_path_factory, worker_id) -> dict:
     """Every fault's scenarios, run once in one session of the suite (--fault-matrix): each against a
-    bundled mock with that fault. Under xdist, the first worker runs it; the others read its results."""
-    shared = tmp_path_factory.getbasetemp().parent / "matrice-des-pannes"
+    bundled mock with that fault. Under xdist, the first worker runs it; the others read its results
+    (the run's own temporary folder, which its workers share: never a previous run's results)."""
+    run_folder = tmp_path_factory.getbasetemp()
+    shared = (run_folder if worker_id == "master" else run_folder.parent) / "matrice-des-pannes"
     shared.mkdir(exist_ok=True)
     results = shared / "pannes.json"
     with FileLock(shared / "verrou"):
