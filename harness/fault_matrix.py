@@ -22,8 +22,9 @@ from playwright.sync_api import expect
 
 from harness.servers import start_bundled_site
 
-# In a matrix run, what a failing check may wait (the normal run keeps Playwright's 5 s).
+# In a matrix run, what a failing check or action may wait (the normal run keeps Playwright's 5 s and 30 s).
 MATRIX_EXPECT_TIMEOUT_MS = 2_000
+MATRIX_ACTION_TIMEOUT_MS = 5_000
 RESULT_PROPERTY = "panne_resultat"
 _FAULT_ID = "panne={}"
 _FAILED_STEP = pytest.StashKey[dict]()
@@ -105,7 +106,10 @@ def _fault_of(item: pytest.Item) -> str | None:
 @pytest.fixture(autouse=True)
 def fault_under_test(request) -> str | None:
     """The one fault of the bundled mock this scenario runs against, in a matrix run; else None."""
-    return getattr(request, "param", None)
+    fault = getattr(request, "param", None)
+    if fault is not None:
+        request.getfixturevalue("context").set_default_timeout(MATRIX_ACTION_TIMEOUT_MS)
+    return fault
 
 
 class FaultSites:

@@ -37,7 +37,8 @@ class Device:
         self.login.log_in(nir, password)
 
     def reload_resubmitting(self) -> None:
-        """Reload the page a form answered: the browser sends that form once more."""
+        """Reload the page a form answered, once it is there: the browser sends that form once more."""
+        self.page.wait_for_load_state()
         self.page.reload()
 
     def account_page_url(self, nir: str, password: str) -> str:
