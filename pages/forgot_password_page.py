@@ -4,6 +4,7 @@ import time
 from dataclasses import dataclass
 
 from playwright.sync_api import Page, Response, Route, expect
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages import wording
@@ -118,6 +119,8 @@ class ForgotPasswordPage:
                 f"Après « {wording.NEW_CAPTCHA_BUTTON} », une autre image de caractères devait s'afficher "
                 f"sur {self.page.url} ; l'image est restée la même."
             ) from None
+        except PlaywrightError:  # the image watched is gone: the arrow loaded a whole page, judged on its image
+            self.expect_other_image_than(drawn, f"« {wording.NEW_CAPTCHA_BUTTON} »")
         self.expect_captcha_image_shown()
 
     def listen(self) -> Response:
@@ -154,9 +157,9 @@ class ForgotPasswordPage:
         self.expect_captcha_image_shown()
         return self.captcha_image.evaluate(_DRAWN_PIXELS)
 
-    def expect_other_image_than(self, drawn_before: str) -> None:
+    def expect_other_image_than(self, drawn_before: str, after_what: str) -> None:
         assert self.drawn_image() != drawn_before, (
-            f"Après le refus, de nouveaux caractères devaient s'afficher sur {self.page.url} ; l'image est la même."
+            f"Après {after_what}, de nouveaux caractères devaient s'afficher sur {self.page.url} ; l'image est la même."
         )
 
     def expect_identity_kept(self, nir: str, birth_date: str) -> None:

@@ -60,7 +60,7 @@ class ForgotPasswordJourney:
     def expect_new_characters_after(self, refused: SentForm, account) -> None:
         """After a refusal: another image is shown, and the refused request's characters, typed again with
         the account's own identity, are refused as not copied right."""
-        self.forgot_password.expect_other_image_than(refused.image_drawn)
+        self.forgot_password.expect_other_image_than(refused.image_drawn, "le refus de la demande")
         self.forgot_password.fill_identity(account.nir, account.birth_date_text)
         self.forgot_password.copy_characters(refused.characters_shown)
         self.forgot_password.send()

@@ -118,7 +118,8 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     "captcha_son_ancien": [Proof("Après la flèche, le microphone fait entendre les nouveaux caractères", None,
                                  "la page joue un autre son que le précédent", "page")],
     "captcha_fleche_efface": [Proof("La flèche donne une nouvelle liste de caractères sans effacer la saisie", None,
-                                    "il clique sur la flèche « Nouvelle liste de caractères »", "page")],
+                                    "son numéro de sécurité sociale et sa date de naissance sont toujours saisis",
+                                    "page")],
     # Step 3, case 1, the renewal mail
     "envoi_adresse_non_validee": [
         Proof("L'assuré qui n'a pas validé son adresse mail est averti, et ne reçoit pas de mail", None,
