@@ -14,7 +14,8 @@ ENV PIP_BREAK_SYSTEM_PACKAGES=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PYTHONUNBUFFERED=1 \
-    PYTHONDONTWRITEBYTECODE=1
+    PYTHONDONTWRITEBYTECODE=1 \
+    SUITE_IN_CONTAINER=1
 
 WORKDIR /suite
 COPY requirements.txt ./
@@ -31,6 +32,7 @@ COPY target ./target
 COPY harness ./harness
 COPY mock_site ./mock_site
 COPY reporting ./reporting
+COPY accessibility ./accessibility
 
 # reports/ (JUnit XML, cucumber JSON, rapport.html, artifacts/): mount it to keep them.
 VOLUME ["/suite/reports"]

@@ -9,8 +9,46 @@ PYTHON=${PYTHON:-python3}
 # The Mailpit release that the suite builds and runs, and whose API the embedded catcher copies.
 MAILPIT_VERSION=$(cat mailpit.version)
 
+# Never a password prompt: root runs apt itself, else sudo only if it needs no password.
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif sudo -n true 2>/dev/null; then sudo -n "$@"; else return 1; fi
+}
+
+require_python() {
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    found=$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo "aucun")
+    echo "Python 3.11 ou plus est nécessaire (trouvé : $found) ; indiquez-en un avec PYTHON=/chemin/vers/python3.11" >&2
+    exit 1
+  fi
+}
+
+# The project's own environment (.venv, git-ignored): the system Python of Debian and Ubuntu refuses
+# pip (PEP 668). Inside a virtual environment already, or in the container, that one serves.
+use_environment() {
+  require_python
+  if [ -n "${VIRTUAL_ENV:-}" ] || [ -n "${SUITE_IN_CONTAINER:-}" ]; then
+    return
+  fi
+  if [ ! -x .venv/bin/python ]; then
+    if ! "$PYTHON" -m venv .venv >/dev/null 2>&1; then
+      rm -rf .venv
+      echo "Le module venv de Python manque : installation du paquet python3-venv." >&2
+      if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; then
+        echo "Lancez d'abord : sudo apt-get install -y python3-venv" >&2
+        exit 1
+      fi
+      "$PYTHON" -m venv .venv
+    fi
+  fi
+  PYTHON=$PWD/.venv/bin/python
+}
+
 install_packages() {
-  "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r requirements.txt
+  if command -v uv >/dev/null 2>&1; then
+    uv pip install --quiet --python "$PYTHON" -r requirements.txt
+  else
+    "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r requirements.txt
+  fi
 }
 
 # Playwright's own Chromium where it can be downloaded; else the system's
@@ -23,10 +61,10 @@ install_browser() {
     return
   fi
   echo "Playwright cannot download its Chromium here: installing Debian's chromium package." >&2
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  if ! { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; then
+    echo "Lancez d'abord : sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
 }
 
 # The real Mailpit, built from its Go module into .tools/bin (git-ignored) once
@@ -55,12 +93,14 @@ command=${1:-}
 shift || true
 case "$command" in
   acceptance)
+    use_environment
     install_packages
     install_browser
     install_mailpit
     exec "$PYTHON" -m pytest steps "$@"
     ;;
   tests)
+    use_environment
     install_packages
     install_browser
     install_mailpit

@@ -3,8 +3,8 @@
 import time
 from dataclasses import dataclass
 
-from playwright.sync_api import Page, Response, Route, expect
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, Response, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from pages import wording
