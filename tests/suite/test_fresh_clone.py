@@ -1,0 +1,27 @@
+"""The README's first command on a fresh clone, with Debian's own Python first on PATH (externally
+managed, PEP 668: pip refuses to install into it), as most people's `python3` is."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SYSTEM_PYTHON = Path("/usr/bin/python3")
+FIRST_SCENARIO = "rejoint_lespace"
+
+
+@pytest.mark.skipif(not SYSTEM_PYTHON.exists(), reason="pas de Python système dans /usr/bin")
+def test_a_fresh_clone_runs_its_first_scenario_with_the_system_python(tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, timeout=120)
+    if (ROOT / ".tools").exists():  # the Mailpit built once per machine, not again
+        (clone / ".tools").symlink_to(ROOT / ".tools")
+    environment = {name: value for name, value in os.environ.items() if name not in ("VIRTUAL_ENV", "PYTHON")}
+    environment["PATH"] = f"{SYSTEM_PYTHON.parent}:{environment['PATH']}"
+    run = subprocess.run(["./run.sh", "acceptance", "-k", FIRST_SCENARIO, "-p", "no:randomly",
+                          "--tracing", "off", "--screenshot", "off"],
+                         cwd=clone, env=environment, capture_output=True, text=True, timeout=900, check=False)
+    assert run.returncode == 0 and "1 passed" in run.stdout, run.stdout[-3000:] + run.stderr[-3000:]
+    assert Path(os.path.realpath(clone / ".venv" / "bin" / "python")).parent == SYSTEM_PYTHON.parent
