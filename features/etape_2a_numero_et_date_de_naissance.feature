@@ -4,7 +4,8 @@ Fonctionnalité: Étape 2 - L'assuré renseigne son numéro de sécurité social
   sociale ainsi que sa date de naissance.
   Le numéro s'écrit en 13 caractères, sans la clé : des chiffres, et 2A ou 2B
   (en majuscules ou en minuscules) à la place du département pour les assurés nés
-  en Corse ; les espaces et les points ne comptent pas.
+  en Corse ; les espaces et les points ne comptent pas. Il s'écrit ainsi à la
+  connexion comme sur le formulaire « Mot de passe oublié ».
   La date s'écrit JJ/MM/AAAA, doit exister au calendrier et être passée.
   Un numéro et une date bien écrits doivent être ceux d'un même assuré.
 
@@ -24,6 +25,20 @@ Fonctionnalité: Étape 2 - L'assuré renseigne son numéro de sécurité social
       | né en Haute-Corse     | en minuscules    |
       | né en métropole       | avec des espaces |
       | né en métropole       | avec des points  |
+
+  @etape-2
+  Plan du scénario: À la connexion aussi, le numéro de sécurité sociale est accepté sous chacune de ses formes permises
+    Étant donné un assuré <né> dont le compte a une adresse mail validée
+    Quand il se connecte avec son numéro de sécurité sociale <écrit> et son mot de passe
+    Alors la page « Mon compte ameli » s'affiche
+
+    Exemples:
+      | né                 | écrit            |
+      | né en métropole    | tel quel         |
+      | né en Corse-du-Sud | tel quel         |
+      | né en Haute-Corse  | en minuscules    |
+      | né en métropole    | avec des espaces |
+      | né en métropole    | avec des points  |
 
   @etape-2
   Plan du scénario: Une date de naissance réelle, passée et bien écrite est acceptée
