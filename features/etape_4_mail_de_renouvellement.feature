@@ -82,8 +82,7 @@ Fonctionnalité: Étape 4 - L'assuré clique sur le mail reçu dans sa boîte de
     Quand il clique sur « Renouveler mon mot de passe » dans le mail, sur son téléphone
     Et qu'il choisit sur son téléphone le nouveau mot de passe « Nouveau-Mdp-2026 »
     Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche sur son téléphone
-    Quand il se connecte sur son ordinateur avec son nouveau mot de passe
-    Alors la page « Mon compte ameli » s'affiche
+    Et seul son nouveau mot de passe lui ouvre désormais son compte
 
   @etape-4
   Scénario: Le lien ne sert qu'une fois

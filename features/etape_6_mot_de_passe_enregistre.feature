@@ -19,6 +19,7 @@ Fonctionnalité: Étape 6 - L'assuré reçoit la notification que son nouveau mo
     Et ce mail vient de « Votre Assurance Maladie »
     Et ce mail n'est adressé qu'à l'adresse de son compte
     Et ce mail indique la date et l'heure du changement
+    Et seul son nouveau mot de passe lui ouvre désormais son compte
 
   @etape-6
   Scénario: L'assuré se connecte avec son nouveau mot de passe, et plus avec l'ancien

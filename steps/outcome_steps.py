@@ -10,6 +10,12 @@ def only_kept_password_opens_account(computer, other_browser, account, new_passw
     expect_only_password_opens(computer, other_browser, account.nir, new_password.kept, new_password.not_kept())
 
 
+@then("seul son nouveau mot de passe lui ouvre désormais son compte")
+def only_new_password_opens_account(computer, other_browser, account, new_password, password_choice):
+    expect_only_password_opens(computer, other_browser, account.nir, password_choice.password,
+                               new_password.others_than(password_choice.password))
+
+
 @then("il n'est pas connecté à son compte")
 def not_logged_in(computer, other_browser, account, new_password):
     computer.account.expect_refused_at(other_browser.account_page_url(account.nir, new_password.kept))

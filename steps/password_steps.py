@@ -101,11 +101,6 @@ def logs_in_with_new_password(login_page, account, password_choice):
     login_page.log_in(account.nir, password_choice.password)
 
 
-@when("il se connecte sur son ordinateur avec son nouveau mot de passe")
-def logs_in_on_computer(computer, account, password_choice):
-    computer.log_in(account.nir, password_choice.password)
-
-
 @then(parsers.parse("le lien est refusé avec le message « {message} »"))
 def link_refused(renewal_page, message):
     renewal_page.expect_dead_link(message)

@@ -59,6 +59,11 @@ class NewPassword:
         """The site showed this choice saved (« Votre nouveau mot de passe a bien été enregistré »)."""
         self.kept = choice.password
 
+    def others_than(self, password: str) -> list[str]:
+        """Every password the person held or typed but `password`, each once, in the order met."""
+        held = [self._account.password, *self._typed]
+        return [other for index, other in enumerate(held) if other != password and other not in held[:index]]
+
     def not_kept(self) -> list[str]:
         """Every password the person held or typed but the one kept, each once, in the order met."""
         held = [self._account.password, *self._typed]
