@@ -37,6 +37,7 @@ Fonctionnalité: Étape 6 - L'assuré reçoit la notification que son nouveau mo
     Alors la page « Votre nouveau mot de passe a bien été enregistré » s'affiche
     Et il reçoit le mail « Votre compte ameli – votre mot de passe a été modifié »
     Et ce mail indique la date et l'heure exactes du changement, heure de Paris
+    Et seul son nouveau mot de passe lui ouvre désormais son compte
 
   @etape-6 @horloge
   Plan du scénario: Le mail donne l'heure de Paris en toute saison, même le matin d'un changement d'heure
@@ -46,6 +47,7 @@ Fonctionnalité: Étape 6 - L'assuré reçoit la notification que son nouveau mo
     Et qu'il choisit le nouveau mot de passe « Nouveau-Mdp-2026 »
     Alors il reçoit le mail « Votre compte ameli – votre mot de passe a été modifié »
     Et ce mail date le changement du jour même à <heure>, heure de Paris
+    Et seul son nouveau mot de passe lui ouvre désormais son compte
 
     Exemples:
       | moment                                                                    | délai      | heure |

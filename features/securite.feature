@@ -96,3 +96,4 @@ Fonctionnalité: Sécurité du parcours - ce qu'un renouvellement de mot de pass
     Alors un seul de ses appareils affiche la page « Votre nouveau mot de passe a bien été enregistré »
     Et l'autre refuse le lien avec le message « Ce lien de renouvellement n'est plus valide. Utilisez le lien du mail le plus récent. »
     Et il reçoit le mail « Votre compte ameli – votre mot de passe a été modifié »
+    Et seul le mot de passe validé sur l'appareil qui l'a emporté lui ouvre son compte

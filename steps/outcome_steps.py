@@ -3,6 +3,7 @@
 from pytest_bdd import parsers, then, when
 
 from pages.device import expect_only_password_opens
+from steps.password_steps import PASSWORD_ON_COMPUTER, PASSWORD_ON_PHONE
 
 
 @then("seul le mot de passe que le site a gardé lui ouvre son compte")
@@ -14,6 +15,13 @@ def only_kept_password_opens_account(computer, other_browser, account, new_passw
 def only_new_password_opens_account(computer, other_browser, account, new_password, password_choice):
     expect_only_password_opens(computer, other_browser, account.nir, password_choice.password,
                                new_password.others_than(password_choice.password))
+
+
+@then("seul le mot de passe validé sur l'appareil qui l'a emporté lui ouvre son compte")
+def only_the_winning_password_opens_account(computer, phone, other_browser, account, refusing_device):
+    kept, lost = ((PASSWORD_ON_COMPUTER, PASSWORD_ON_PHONE) if refusing_device is phone
+                  else (PASSWORD_ON_PHONE, PASSWORD_ON_COMPUTER))
+    expect_only_password_opens(computer, other_browser, account.nir, kept, [account.password, lost])
 
 
 @then("il n'est pas connecté à son compte")

@@ -57,9 +57,13 @@ def chooses_password_on_phone(new_password, phone, password):
     return new_password.choose_on(phone.renewal, password)
 
 
+# What the person types on each device when validating on both at once.
+PASSWORD_ON_COMPUTER, PASSWORD_ON_PHONE = "Nouveau-Mdp-2026", "Autre-Mdp-2026"
+
+
 @when("il valide au même moment un nouveau mot de passe sur ses deux appareils")
 def validates_on_both_devices_at_once(computer, phone):
-    computer.renewal.submit_together_with(phone.renewal, "Nouveau-Mdp-2026", "Autre-Mdp-2026")
+    computer.renewal.submit_together_with(phone.renewal, PASSWORD_ON_COMPUTER, PASSWORD_ON_PHONE)
 
 
 @then("un seul de ses appareils affiche la page « Votre nouveau mot de passe a bien été enregistré »",

@@ -121,9 +121,12 @@ def test_the_phone_s_browser_keeps_its_own_trace_and_screenshot(tmp_path):
     run, _ = run_suite(tmp_path, "-p", "failing_after_last_step", scenarios=(ON_PHONE,))
     assert run.returncode == pytest.ExitCode.TESTS_FAILED and "1 failed" in run.stdout, (run.stdout + run.stderr)[-3000:]
     evidence = sorted(path.name for path in (tmp_path / "rapports" / "artifacts").rglob("*") if path.is_file())
-    assert evidence == ["test-failed-1.png", "test-failed-2.png", "trace-1.zip", "trace-2.zip"], (
-        f"Une trace et une capture par navigateur (l'ordinateur, le téléphone) ; vues : {evidence}")
-    # pytest-playwright closes the contexts in the order they were made: the computer's, then the phone's.
+    # Three browsers: the computer, the phone, and the other browser where the login is tried at the end.
+    assert evidence == ["test-failed-1.png", "test-failed-2.png", "test-failed-3.png",
+                        "trace-1.zip", "trace-2.zip", "trace-3.zip"], (
+        f"Une trace et une capture par navigateur (l'ordinateur, le téléphone, l'autre navigateur) ; vues : {evidence}")
+    # pytest-playwright closes the contexts in the order they were made: the computer's, the phone's, the other's.
     mobile = [context_options(trace).get("isMobile", False)
               for trace in sorted((tmp_path / "rapports").rglob("trace-*.zip"))]
-    assert mobile == [False, True], f"Attendu : trace-1 de l'ordinateur, trace-2 du téléphone (isMobile) ; vu : {mobile}"
+    assert mobile == [False, True, False], (
+        f"Attendu : trace-1 de l'ordinateur, trace-2 du téléphone (isMobile), trace-3 de l'autre navigateur ; vu : {mobile}")
