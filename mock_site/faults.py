@@ -130,8 +130,8 @@ CATALOGUE: dict[str, str] = {
                                    "naissance, reçoit l'alerte du cas 2",
     "captcha_reutilisable": "des caractères qui ont servi à un envoi réussi restent acceptés : recharger la page envoie"
                             " un second mail",
-    "double_clic_deux_mails": "au double clic, la page renvoie le formulaire, et les caractères ne sont pas consommés "
-                              "par un envoi réussi",
+    "double_clic_deux_mails": "la page envoie le formulaire deux fois, comme un double clic qu'elle ne garde pas, "
+                              "et les caractères ne sont pas consommés par un envoi réussi",
     "connexion_nir_forme_stricte": "la connexion n'accepte le NIR que tel quel : ni espaces, ni points, ni minuscules",
     "limite_par_nir_ecrit": "la limite des demandes compte par NIR tel qu'il est tapé : écrit autrement, un compte "
                             "bloqué ne l'est plus",

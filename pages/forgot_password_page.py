@@ -3,7 +3,6 @@
 import time
 from dataclasses import dataclass
 
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Response, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -22,6 +21,14 @@ _DRAWN_PIXELS = """image => {
   canvas.getContext("2d").drawImage(image, 0, 0);
   return canvas.toDataURL();
 }"""
+# The image watched is kept on the page's window: a handle would go stale, and a wait on it never end,
+# when the arrow loads a whole page. That page, or another image element, is "replaced": judged afresh.
+_WATCH_IMAGE = "image => { window.captchaImageWatchedByTheSuite = image; }"
+_REDRAWN_OR_REPLACED = f"""before => {{
+  const image = window.captchaImageWatchedByTheSuite;
+  if (!image || !image.isConnected) return "replaced";
+  return image.complete && image.naturalWidth > 0 && ({_DRAWN_PIXELS})(image) !== before && "redrawn";
+}}"""
 
 
 @dataclass
@@ -71,7 +78,10 @@ class ForgotPasswordPage:
         self.send_button.click()
 
     def send_by_double_click(self) -> None:
-        self.send_button.dblclick()
+        """Both clicks, and the page the site ends on: a second sending must be over before the mails are read."""
+        with self.page.expect_navigation():
+            self.send_button.dblclick()
+        self.page.wait_for_load_state("load")
 
     def send_and_time(self) -> SiteAnswer:
         """Send the form and wait for the page the site answers with."""
@@ -108,18 +118,17 @@ class ForgotPasswordPage:
         self.expect_captcha_image_shown()
         drawn = self.captcha_image.evaluate(_DRAWN_PIXELS)
         self._wait_for_page_scripts()
+        self.captcha_image.evaluate(_WATCH_IMAGE)
         self.new_captcha_button.click()
         try:
-            self.page.wait_for_function(
-                f"([image, before]) => image.complete && image.naturalWidth > 0 && ({_DRAWN_PIXELS})(image) !== before",
-                arg=[self.captcha_image.element_handle(), drawn],
-            )
+            outcome = self.page.wait_for_function(_REDRAWN_OR_REPLACED, arg=drawn).json_value()
         except PlaywrightTimeoutError:
             raise AssertionError(
                 f"Après « {wording.NEW_CAPTCHA_BUTTON} », une autre image de caractères devait s'afficher "
                 f"sur {self.page.url} ; l'image est restée la même."
             ) from None
-        except PlaywrightError:  # the image watched is gone: the arrow loaded a whole page, judged on its image
+        if outcome == "replaced":
+            self._wait_for_page_scripts()
             self.expect_other_image_than(drawn, f"« {wording.NEW_CAPTCHA_BUTTON} »")
         self.expect_captcha_image_shown()
 
