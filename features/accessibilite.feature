@@ -150,6 +150,7 @@ Fonctionnalité: Accessibilité du parcours « Mot de passe oublié » (RGAA 4.1
     Quand au clavier, il suit le lien « Connectez-vous »
     Et qu'au clavier, il se connecte avec son nouveau mot de passe
     Alors la page « Mon compte ameli » s'affiche
+    Et dans un autre navigateur, son ancien mot de passe ne lui ouvre plus son compte
     Et la page respecte les règles d'accessibilité, sur ordinateur comme sur téléphone
     Et à chaque appui sur Tab, le focus était visible et suivait l'ordre de la page
 

@@ -24,6 +24,12 @@ def only_the_winning_password_opens_account(computer, phone, other_browser, acco
     expect_only_password_opens(computer, other_browser, account.nir, kept, [account.password, lost])
 
 
+@then("dans un autre navigateur, son ancien mot de passe ne lui ouvre plus son compte")
+def old_password_refused_elsewhere(other_browser, account):
+    other_browser.log_in(account.nir, account.password)
+    other_browser.login.expect_refused(account.password)
+
+
 @then("il n'est pas connecté à son compte")
 def not_logged_in(computer, other_browser, account, new_password):
     computer.account.expect_refused_at(other_browser.account_page_url(account.nir, new_password.kept))

@@ -223,7 +223,11 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     # Step 6
     "connexion_automatique": [Proof(NOT_LOGGED_IN, None, "il n'est pas connecté à son compte", "connexion")],
     "ancien_mdp_valide": [Proof("L'assuré se connecte avec son nouveau mot de passe, et plus avec l'ancien", None,
-                                "le message d'erreur « Numéro de sécurité sociale ou mot de passe incorrect. » s'affiche", "connexion")],
+                                "le message d'erreur « Numéro de sécurité sociale ou mot de passe incorrect. » s'affiche", "connexion"),
+                          Proof("Tout le parcours se fait au clavier seul, de l'accueil à la connexion avec le nouveau "
+                                "mot de passe", None,
+                                "dans un autre navigateur, son ancien mot de passe ne lui ouvre plus son compte",
+                                "connexion")],
     "moment_arrondi": [Proof(CHANGE_MOMENT, None,
                              "ce mail indique la date et l'heure exactes du changement, heure de Paris", "mail")],
     "moment_utc": [Proof(CHANGE_MOMENT, None,
