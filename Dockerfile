@@ -5,7 +5,7 @@
 #
 # Microsoft's Playwright image for Python, with its Chromium and the system
 # libraries it needs. Its tag follows the Playwright version: keep it equal
-# to the playwright== pin of requirements.txt (tests/reporting checks it).
+# to the playwright== pin of pyproject.toml (tests/reporting checks it).
 FROM mcr.microsoft.com/playwright/python:v1.65.2-noble
 
 # Ubuntu 24.04 marks its Python as managed by apt; this image is the suite's
@@ -18,9 +18,6 @@ ENV PIP_BREAK_SYSTEM_PACKAGES=1 \
     SUITE_IN_CONTAINER=1
 
 WORKDIR /suite
-COPY requirements.txt ./
-RUN python -m pip install -r requirements.txt
-
 # What the run reads: the suite, and the mock site (harness/servers.py imports it
 # to serve it itself when no BASE_URL is given).
 COPY conftest.py pytest.ini ./
@@ -33,6 +30,11 @@ COPY harness ./harness
 COPY mock_site ./mock_site
 COPY reporting ./reporting
 COPY accessibility ./accessibility
+# The suite in editable mode with its mock group, as ./run.sh installs it (pip reads dependency
+# groups from 25.1 on); editable, so that the code run is the code copied above.
+COPY pyproject.toml ./
+RUN python -m pip install --ignore-installed pip==25.3 \
+ && python -m pip install --editable . --group mock
 
 # reports/ (JUnit XML, cucumber JSON, rapport.html, artifacts/): mount it to keep them.
 VOLUME ["/suite/reports"]

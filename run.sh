@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
 # The Mailpit release that the suite builds and runs, and whose API the embedded catcher copies.
 MAILPIT_VERSION=$(cat mailpit.version)
+PIP_VERSION=25.3
 
 # Never a password prompt: root runs apt itself, else sudo only if it needs no password.
 as_root() {
@@ -43,11 +44,14 @@ use_environment() {
   PYTHON=$PWD/.venv/bin/python
 }
 
+# The suite (pyproject.toml) in editable mode, with the dependency groups the command needs.
+# pip reads dependency groups from 25.1 on; a virtual environment's own pip is often older.
 install_packages() {
   if command -v uv >/dev/null 2>&1; then
-    uv pip install --quiet --python "$PYTHON" -r requirements.txt
+    uv pip install --quiet --python "$PYTHON" --editable . "$@"
   else
-    "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore -r requirements.txt
+    "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore "pip==$PIP_VERSION"
+    "$PYTHON" -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --editable . "$@"
   fi
 }
 
@@ -55,6 +59,10 @@ install_packages() {
 # (Debian's package), which the suite finds by itself (harness/browser.py).
 install_browser() {
   if "$PYTHON" -m playwright install chromium >/dev/null 2>&1; then
+    # Its system libraries too, where apt runs without a prompt (root, or sudo without a password).
+    if as_root true && ! "$PYTHON" -m playwright install-deps chromium >/dev/null 2>&1; then
+      echo "Les bibliothèques système de Chromium n'ont pas pu être installées (playwright install-deps chromium)." >&2
+    fi
     return
   fi
   if command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM_PATH:-}" ]; then
@@ -94,14 +102,14 @@ shift || true
 case "$command" in
   acceptance)
     use_environment
-    install_packages
+    install_packages --group mock
     install_browser
     install_mailpit
     exec "$PYTHON" -m pytest steps "$@"
     ;;
   tests)
     use_environment
-    install_packages
+    install_packages --group tests
     install_browser
     install_mailpit
     # worksteal: the long runs (one suite run per fault) do not pile up on one worker at the end.

@@ -103,7 +103,7 @@ def connection_refused(ws_endpoint: str, error: PlaywrightError) -> str:
     said = error.message.split("\nCall log:")[0].strip()
     if "version mismatch" in said:
         advice = (f"le client (Playwright {version('playwright')}) et le serveur doivent avoir la même version "
-                  "majeure.mineure ; démarrez le serveur de la version de requirements.txt (`playwright==`)")
+                  "majeure.mineure ; démarrez le serveur de la version de pyproject.toml (`playwright==`)")
     else:
         advice = "vérifiez son adresse, et qu'il sait lancer Chromium sur son hôte (--browser-server-chromium)"
     return f"Connexion refusée par le serveur de navigateurs {ws_endpoint} : {advice}.\nPlaywright : {said}"

@@ -1,10 +1,11 @@
 """The CI templates, the Dockerfiles and docker-compose.yml, read as data
-(Docker cannot run here): versions agree with requirements.txt, and the
+(Docker cannot run here): versions agree with pyproject.toml, and the
 suite is given the origin that the mock writes in its mails."""
 
 import json
 import re
 import shlex
+import tomllib
 from pathlib import Path
 
 import playwright
@@ -19,12 +20,30 @@ def load_yaml(relative: str):
     return yaml.safe_load((REPO_ROOT / relative).read_text(encoding="utf-8"))
 
 
+def requirements() -> list[str]:
+    """Every requirement pyproject.toml names: the suite's, then each dependency group's."""
+    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    groups = project["dependency-groups"].values()
+    return [*project["project"]["dependencies"], *(entry for group in groups for entry in group if isinstance(entry, str))]
+
+
 def pinned(package: str) -> str:
-    for line in (REPO_ROOT / "requirements.txt").read_text().splitlines():
-        name, _, version = line.partition("==")
-        if name.strip().lower() == package:
+    for requirement in requirements():
+        name, _, version = requirement.partition("==")
+        if name.strip().lower() == package.lower():
             return version.strip()
-    raise AssertionError(f"{package} n'est pas épinglé dans requirements.txt")
+    raise AssertionError(f"{package} n'est pas épinglé dans pyproject.toml")
+
+
+def test_every_requirement_is_pinned_exactly_and_alike_everywhere():
+    versions: dict[str, set[str]] = {}
+    for requirement in requirements():
+        assert re.fullmatch(r"[A-Za-z0-9_.-]+==[0-9][A-Za-z0-9.]*", requirement), (
+            f"pyproject.toml : « {requirement} » devait être épinglé exactement (nom==version)")
+        name, _, version = requirement.partition("==")
+        versions.setdefault(name.lower(), set()).add(version)
+    twice = {name: sorted(found) for name, found in versions.items() if len(found) > 1}
+    assert not twice, f"pyproject.toml épingle ces paquets à plusieurs versions : {twice}"
 
 
 def playwright_image() -> str:
@@ -51,12 +70,13 @@ def test_suite_image_matches_the_playwright_pin():
     assert not missing, f"le Dockerfile copie des dossiers absents : {missing}"
 
 
-def test_mock_image_installs_the_mock_packages_at_their_pins():
-    dockerfile = (REPO_ROOT / "mock_site" / "Dockerfile").read_text()
-    pattern = re.search(r"grep -iE '\^\((.*?)\)==' requirements.txt", dockerfile)
-    assert pattern, "le Dockerfile du site simulé ne prend plus ses paquets dans requirements.txt"
-    for package in pattern.group(1).split("|"):
-        pinned(package)
+def test_the_images_install_pyproject_s_groups():
+    mock = (REPO_ROOT / "mock_site" / "Dockerfile").read_text()
+    assert "COPY pyproject.toml ./" in mock and "python -m pip install --group mock\n" in mock, (
+        "le Dockerfile du site simulé doit installer le groupe mock de pyproject.toml, et lui seul")
+    suite = (REPO_ROOT / "Dockerfile").read_text()
+    assert "python -m pip install --editable . --group mock\n" in suite, (
+        "le Dockerfile de la recette doit l'installer comme ./run.sh acceptance : le projet et le groupe mock")
 
 
 def test_compose_gives_the_suite_the_origin_of_the_mock_links():
@@ -80,7 +100,7 @@ def test_compose_browser_server_is_the_client_s_playwright():
     server = load_yaml("docker-compose.yml")["services"]["playwright-server"]
     driver, pin = bundled_driver_version(), pinned("playwright")
     assert driver.split(".")[:2] == pin.split(".")[:2], (
-        f"pilote embarqué {driver} : attendu de la version majeure.mineure de playwright=={pin} (requirements.txt)")
+        f"pilote embarqué {driver} : attendu de la version majeure.mineure de playwright=={pin} (pyproject.toml)")
     assert server["profiles"] == ["browser-server"], f"attendu : à la demande seulement ; vu : {server.get('profiles')}"
     assert server["image"] == f"mcr.microsoft.com/playwright:v{driver}-noble", (
         f"image du serveur de navigateurs : attendu celle du pilote {driver} ; vue : {server['image']}")
@@ -97,7 +117,7 @@ def test_github_workflow_runs_shards_and_merges_their_reports():
     assert mailpit["image"] == MAILPIT_IMAGE
     assert {"8025:8025", "1025:1025"} <= set(mailpit["ports"])
     runs = [step.get("run", "") for step in job["steps"]]
-    assert any(run.startswith("pip install -r requirements.txt") for run in runs)
+    assert any("pip install --editable . --group mock" in run for run in runs)
     start_mock = next(run for run in runs if "python -m mock_site" in run)
     assert '--public-url "$BASE_URL"' in start_mock and "--smtp-port 1025" in start_mock
     # A matrix of shards, each its pytest-split group and its own reports folder, uploaded whatever happened.
@@ -143,7 +163,7 @@ def test_gitlab_runs_parallel_shards_and_merges_their_reports():
     assert job["variables"]["MAILPIT_URL"] == "http://mailpit:8025"
     start_mock = next(line for line in job["before_script"] if "python -m mock_site" in line)
     assert '--public-url "$BASE_URL"' in start_mock and "--smtp-host mailpit" in start_mock
-    assert "pip install -r requirements.txt" in job["before_script"]
+    assert "pip install --editable . --group mock" in job["before_script"]
     [suite] = job["script"]
     assert suite.startswith('pytest steps -n auto -m "not panne-messagerie"')
     assert option(suite, "--splits") == "$CI_NODE_TOTAL" and option(suite, "--group") == "$CI_NODE_INDEX"
