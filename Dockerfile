@@ -36,6 +36,10 @@ COPY pyproject.toml ./
 RUN python -m pip install --ignore-installed pip==25.3 \
  && python -m pip install --editable . --group mock
 
+# The real Mailpit, the suite's first choice when no MAILPIT_URL is given: the official image's binary,
+# of the release in mailpit.version (tests/reporting checks it).
+COPY --from=axllent/mailpit:v1.33.1 /mailpit /usr/local/bin/mailpit
+
 # reports/ (JUnit XML, cucumber JSON, rapport.html, artifacts/): mount it to keep them.
 VOLUME ["/suite/reports"]
 ENTRYPOINT ["python", "-m", "pytest", "steps"]

@@ -2,7 +2,7 @@
 # Sets up everything the suite needs on a fresh machine (Python packages, a
 # Chromium, the real Mailpit), then runs it. Extra arguments go to pytest.
 #   ./run.sh acceptance   the guide's scenarios against the bundled mock site
-#   ./run.sh tests        the project's own tests (-n 2), then the acceptance run with -n 2
+#   ./run.sh tests        the project's own tests (-n 2), then the acceptance run with -n auto
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
@@ -112,9 +112,10 @@ case "$command" in
     install_packages --group tests
     install_browser
     install_mailpit
-    # worksteal: the long runs (one suite run per fault) do not pile up on one worker at the end.
+    # worksteal: the long tests (the fault matrix, the fresh clone) do not pile up on one worker at the end.
     "$PYTHON" -m pytest tests -n 2 --dist worksteal "$@"
-    exec "$PYTHON" -m pytest steps -n 2
+    # Last, the whole suite as the container image runs it (Dockerfile: ENTRYPOINT and CMD).
+    exec "$PYTHON" -m pytest steps -n auto
     ;;
   *)
     echo "usage: ./run.sh acceptance|tests [pytest options]" >&2

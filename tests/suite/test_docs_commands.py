@@ -5,10 +5,8 @@ start them."""
 
 import re
 import shlex
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -56,29 +54,10 @@ def as_pytest(command: str) -> tuple[dict[str, str], list[str]]:
     return variables, arguments
 
 
-def _listening(port: int) -> bool:
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
 @pytest.fixture
-def services_of_the_docs():
-    busy = [port for port in SERVICES.values() if _listening(port)]
-    assert not busy, f"Ports déjà pris sur cette machine : {busy} ; les commandes des docs en ont besoin."
-    started = [subprocess.Popen(shlex.split(command.replace("python ", f"{sys.executable} ", 1)), cwd=ROOT,
-                                env=suite_environment(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-               for command in SERVICES]
-    try:
-        deadline = time.monotonic() + 60
-        while not all(_listening(port) for port in SERVICES.values()):
-            assert time.monotonic() < deadline, f"Les services des docs n'ont pas démarré : {SERVICES}"
-            assert all(process.poll() is None for process in started), "Un service des docs s'est arrêté au démarrage"
-            time.sleep(0.2)  # a project test waiting for servers of its own: not the suite
-        yield
-    finally:
-        for process in started:
-            process.terminate()
-            process.wait(timeout=30)
+def services_of_the_docs(fixed_ports):
+    for command, port in SERVICES.items():
+        fixed_ports.start(command, port)
 
 
 def test_the_documents_show_runs_of_the_suite():

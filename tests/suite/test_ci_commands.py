@@ -1,0 +1,109 @@
+"""The commands the CI templates and Compose run, executed here without Docker: the same arguments and the same
+environment variables, read from the files themselves. Only what Docker gives is stood in for: a service's host
+name (`mailpit`) is this machine, the Mailpit service is the one ./run.sh builds (or the embedded catcher) on the
+ports the templates name, and the packages are this environment's (installed as the templates install them:
+tests/reporting/test_ci_gabarits.py). A shard's run is collected only (--collect-only: its options, target,
+Mailpit and shard are all checked before collection); the outage job runs for real."""
+
+import re
+
+import pytest
+import yaml
+
+from tests.suite.conftest import (
+    MAILPIT_HTTP_PORT,
+    MAILPIT_SMTP_PORT,
+    MOCK_PORT,
+    ROOT,
+    FixedPortServices,
+)
+
+MAILPIT_BINARY = ROOT / ".tools" / "bin" / "mailpit"
+# Docker's service names, which resolve to the service's container there and to this machine here.
+SERVICE_HOSTS = ("mailpit",)
+_INSTALL = re.compile(r"^(python -m )?pip install ")
+
+
+def load(relative: str) -> dict:
+    return yaml.safe_load((ROOT / relative).read_text(encoding="utf-8"))
+
+
+def here(text: str) -> str:
+    """A command or a variable with Docker's service names pointed at this machine."""
+    for host in SERVICE_HOSTS:
+        text = re.sub(rf"(?<=[/ ]){host}(?=[: ]|$)", "127.0.0.1", text)
+    return text
+
+
+def collected(said: str) -> int:
+    counts = re.search(r"(\d+)(?:/\d+)? tests? collected", said)
+    assert counts, f"Aucun décompte de collecte dans :\n{said[-2000:]}"
+    return int(counts.group(1))
+
+
+@pytest.fixture
+def ci_mailpit(fixed_ports):
+    """The templates' Mailpit service, on its ports."""
+    if MAILPIT_BINARY.exists():
+        command = (f"{MAILPIT_BINARY} --listen 127.0.0.1:{MAILPIT_HTTP_PORT} --smtp 127.0.0.1:{MAILPIT_SMTP_PORT}"
+                   " --disable-version-check")
+    else:
+        command = f"python -m mock_site.mailpit --smtp-port {MAILPIT_SMTP_PORT} --http-port {MAILPIT_HTTP_PORT}"
+    fixed_ports.start(command, MAILPIT_HTTP_PORT)
+    return fixed_ports
+
+
+def test_github_s_shard_runs_as_written(ci_mailpit):
+    job = load(".github/workflows/acceptance.yml")["jobs"]["acceptance"]
+    variables = {name: str(value).replace("${{ matrix.shard }}", "1") for name, value in job["env"].items()}
+    steps = {step.get("name"): step["run"] for step in job["steps"] if "run" in step}
+    started = ci_mailpit.run_shell(steps["Start the mock site"], **variables)
+    assert started.returncode == 0, f"Démarrage du site simulé :\n{started.stdout}"
+    shard = ci_mailpit.run_shell(steps["Run this shard of the acceptance suite"].replace("${{ matrix.shard }}", "1")
+                                 + " --collect-only -q", **variables)
+    assert shard.returncode == 0 and collected(shard.stdout) > 0, f"Shard 1 :\n{shard.stdout[-3000:]}"
+
+
+def test_gitlab_s_shard_runs_as_written(ci_mailpit):
+    job = load(".gitlab-ci.yml")["acceptance"]
+    variables = {"CI_NODE_TOTAL": str(job["parallel"]), "CI_NODE_INDEX": "1"}
+    variables |= {name: here(str(value).replace("$CI_NODE_INDEX", "1")) for name, value in job["variables"].items()}
+    for line in job["before_script"]:
+        if _INSTALL.match(line):
+            continue
+        done = ci_mailpit.run_shell(here(line), **variables)
+        assert done.returncode == 0, f"« {line} » :\n{done.stdout}"
+    [suite] = job["script"]
+    shard = ci_mailpit.run_shell(here(suite) + " --collect-only -q", **variables)
+    assert shard.returncode == 0 and collected(shard.stdout) > 0, f"Shard 1 :\n{shard.stdout[-3000:]}"
+
+
+def test_compose_s_mock_and_the_suite_against_it_run_as_written(ci_mailpit):
+    compose = load("docker-compose.yml")
+    mock = compose["services"]["mock-site"]
+    ci_mailpit.start(here(f"python -m mock_site {mock['command']}"), MOCK_PORT)
+    # Compose's first use (its header): the suite on this machine against its mock and Mailpit.
+    header = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    [against_compose] = re.findall(r"^#\s+(MAILPIT_URL=\S+ BASE_URL=\S+ pytest steps)$", header, re.MULTILINE)
+    run = ci_mailpit.run_shell(against_compose + " --collect-only -q")
+    assert run.returncode == 0 and collected(run.stdout) > 0, f"« {against_compose} » :\n{run.stdout[-3000:]}"
+
+
+def test_compose_s_suite_is_what_run_sh_runs_last():
+    # The image's command (ENTRYPOINT + CMD) is the whole suite with its own servers: ./run.sh tests runs it
+    # last, so CI executes it on every change.
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    entrypoint = re.search(r"^ENTRYPOINT (\[.*\])$", dockerfile, re.MULTILINE).group(1)
+    command = re.search(r"^CMD (\[.*\])$", dockerfile, re.MULTILINE).group(1)
+    image_runs = yaml.safe_load(entrypoint)[1:] + yaml.safe_load(command)
+    run_sh = (ROOT / "run.sh").read_text(encoding="utf-8")
+    assert f'exec "$PYTHON" {" ".join(image_runs)}\n' in run_sh, (
+        f"./run.sh tests devait finir par la commande de l'image : python {' '.join(image_runs)}")
+
+
+def test_the_outage_job_runs_as_written():
+    github = load(".github/workflows/acceptance.yml")["jobs"]["panne-messagerie"]
+    [command] = [step["run"] for step in github["steps"] if step.get("name") == "Run the mail outage scenarios"]
+    assert load(".gitlab-ci.yml")["panne-messagerie"]["script"][-1] == command, "GitLab et GitHub devaient lancer la même"
+    run = FixedPortServices().run_shell(command)
+    assert run.returncode == 0 and re.search(r"\b[1-9]\d* passed", run.stdout), f"« {command} » :\n{run.stdout[-3000:]}"
