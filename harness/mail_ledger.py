@@ -23,6 +23,7 @@ from _pytest.reports import TestReport
 from mails.inbox import LEDGER_PROPERTY
 from mails.mail import collapse_spaces
 from mails.mailbox import Mailbox
+from reporting.verdict import ExitCode
 
 CLOCK_MARGIN = timedelta(minutes=1)
 
@@ -106,7 +107,7 @@ class MailLedger:
         report = TestReport(entry.nodeid, entry.location, {}, "failed", message, "teardown", user_properties=[])
         self.failed.add(entry.nodeid)
         session.config.hook.pytest_runtest_logreport(report=report)
-        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        session.exitstatus = ExitCode.TESTS_FAILED
 
 
 def late_mail_window(config: pytest.Config) -> float:

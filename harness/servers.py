@@ -146,7 +146,8 @@ def started_target(config: pytest.Config) -> SharedTarget:
     target = SharedTarget(config)
     config.stash[SHARED_TARGET] = target
     xdist.hand_over(config, target.for_workers())
-    set_run_info(config, target=target.base_url, mailpit=target.mailpit_url)
+    set_run_info(config, target=target.base_url, mailpit=target.mailpit_url, bundled_mock=bool(target.bundled_site),
+                 skips_accepted=config.getoption("--accepter-ignores"))
     return target
 
 

@@ -1,19 +1,20 @@
-"""The run's exit code never counts a skip as a pass.
-
-- When the suite started the bundled mock itself (which offers everything), a skipped
-  scenario is a failure: exit code 1.
-- Against any other target, a run with skips is an incomplete acceptance: exit code
-  INCOMPLETE_EXIT_CODE, unless --accepter-ignores says it is accepted.
-An error or a failure always wins: only a run that would otherwise exit 0 is changed.
-"""
+"""The run's exit code never counts a skip as a pass: the rule is reporting/verdict.py's, applied here
+to the process's exit code (and told in the terminal), as the report applies it to its verdict."""
 
 import pytest
 
 from harness import xdist
 from harness.servers import SHARED_TARGET, suite_started_the_site
+from reporting.verdict import ExitCode, exit_code_with_skips
 
-# Beside pytest's own codes (0 to 5): "everything that ran passed, but not everything ran".
-INCOMPLETE_EXIT_CODE = 6
+# What the terminal says of a run whose only fault is its skips, by the exit code the rule gave it.
+SKIP_VERDICTS = {
+    ExitCode.TESTS_FAILED: ("Recette en échec : {count} alors que la suite a démarré elle-même le site simulé, "
+                            "qui offre tout ce que les scénarios demandent :"),
+    ExitCode.INCOMPLETE: (f"Recette incomplète : {{count}} (code de sortie {ExitCode.INCOMPLETE.value} ; "
+                          "--accepter-ignores pour l'accepter) :"),
+    ExitCode.OK: "Recette incomplète, acceptée par --accepter-ignores : {count} :",
+}
 
 
 def skip_reason(report: pytest.TestReport) -> str:
@@ -34,19 +35,14 @@ class SkipVerdict:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionfinish(self, session: pytest.Session) -> None:
-        if not self.skipped or session.exitstatus != pytest.ExitCode.OK:
+        before = session.exitstatus
+        session.exitstatus = exit_code_with_skips(before, len(self.skipped),
+                                                  bundled_mock=suite_started_the_site(self.config),
+                                                  skips_accepted=self.config.getoption("--accepter-ignores"))
+        if not self.skipped or before != ExitCode.OK:
             return
         count = f"{len(self.skipped)} scénario(s) ignoré(s)"
-        if suite_started_the_site(self.config):
-            session.exitstatus = pytest.ExitCode.TESTS_FAILED
-            self.summary = [(f"Recette en échec : {count} alors que la suite a démarré elle-même le site "
-                             "simulé, qui offre tout ce que les scénarios demandent :")]
-        elif not self.config.getoption("--accepter-ignores"):
-            session.exitstatus = INCOMPLETE_EXIT_CODE
-            self.summary = [(f"Recette incomplète : {count} (code de sortie {INCOMPLETE_EXIT_CODE} ; "
-                             "--accepter-ignores pour l'accepter) :")]
-        else:
-            self.summary = [f"Recette incomplète, acceptée par --accepter-ignores : {count} :"]
+        self.summary = [SKIP_VERDICTS[session.exitstatus].format(count=count)]
         self.summary += [f"  - {nodeid} : {reason}" for nodeid, reason in self.skipped.items()]
 
     def pytest_terminal_summary(self, terminalreporter) -> None:

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from reporting.report import DEFAULT_HTML_NAME, RunInfo, verdict_of, write_report
-from reporting.shards import ShardError, merge, merge_exit_code
+from reporting.shards import ShardError, merge
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,7 +68,7 @@ def merge_main(argv: list[str]) -> int:
         print(f"ERREUR DE FUSION : {problem}", file=sys.stderr)
     print(f"rapport fusionné de {len(args.folders)} shards : {html} ; JUnit : {junit}")
     print(f"{verdict.text} : " + " ".join(verdict.details))
-    return merge_exit_code(verdict)
+    return verdict.exit_code
 
 
 if __name__ == "__main__":

@@ -37,8 +37,15 @@ from reporting.evidence import (
     set_run_info,  # noqa: F401  (also importable from here; prefer reporting.evidence, see above)
 )
 from reporting.guide import GUIDE_PARTS
-from reporting.report import DEFAULT_HTML_NAME, RunInfo, summary_path, write_report
+from reporting.report import (
+    DEFAULT_HTML_NAME,
+    RunInfo,
+    summary_path,
+    write_report,
+    write_results,
+)
 from reporting.shards import EVIDENCE_NAME, FOLDER_FILES, shard_data
+from reporting.verdict import ExitCode
 
 # Attributes set on the test reports by the plugin (carried by xdist).
 IDENTITY_ATTRIBUTE = "rapport_scenario"
@@ -140,6 +147,34 @@ class ReportWriter:
         self.started_monotonic = time.monotonic()
         self.pytest_counts: Counter[str] = Counter()
         self.written: Path | None = None
+        self.session_finished = False
+        # Until the session has run, the ways out are a usage error (the commonest: an option, a target or a
+        # Mailpit refused at the start), an internal error or an interruption: the report says which, rather
+        # than leave a previous run's verdict in place. The session's end writes over it.
+        self._write_stopped(ExitCode.USAGE_ERROR)
+
+    def pytest_internalerror(self) -> None:
+        if not self.session_finished:
+            self._write_stopped(ExitCode.INTERNAL_ERROR)
+
+    def pytest_keyboard_interrupt(self) -> None:
+        if not self.session_finished:
+            self._write_stopped(ExitCode.INTERRUPTED)
+
+    def _write_stopped(self, code: ExitCode) -> None:
+        html_file = self._html_file()
+        if html_file is not None:
+            run = _run_info_from_options(self.config)
+            run.started, run.pytest_counts, run.exit_status = self.started, {}, int(code)
+            self.written = write_results([], html_file, run)
+
+    def _html_file(self) -> Path | None:
+        """Where the page goes: --rapport-html, else beside the cucumber JSON; None without a cucumber JSON."""
+        cucumber_path = getattr(self.config.option, "cucumber_json_path", None)
+        if not cucumber_path:
+            return None
+        html_option = self.config.getoption("rapport_html")
+        return Path(html_option).absolute() if html_option else _expanded(cucumber_path).with_name(DEFAULT_HTML_NAME)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         category = self.config.hook.pytest_report_teststatus(report=report, config=self.config)[0]
@@ -182,20 +217,23 @@ class ReportWriter:
         elif report.skipped:
             self.pytest_counts["skipped"] += 1
 
-    # trylast: after pytest-bdd's cucumber JSON plugin (a plain hookimpl,
-    # registered in its pytest_configure) has written the file in its own
-    # pytest_sessionfinish.
-    @pytest.hookimpl(trylast=True)
-    def pytest_sessionfinish(self, exitstatus: int) -> None:
+    # A wrapper, innermost (trylast): after every plain pytest_sessionfinish, pytest-bdd's cucumber JSON
+    # writer and those that change the exit code (the late-mail check, the skips' rule) included, and
+    # before the terminal's summary, which names the report.
+    @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_sessionfinish(self, session: pytest.Session) -> Generator[None, None, None]:
+        yield
+        self.session_finished = True
+        self._write(int(session.exitstatus))
+
+    def _write(self, exitstatus: int) -> None:
         config = self.config
-        cucumber_path = getattr(config.option, "cucumber_json_path", None)
-        if not cucumber_path:
+        html_file = self._html_file()
+        if html_file is None:
             return
-        cucumber_file = _expanded(cucumber_path)
+        cucumber_file = _expanded(config.option.cucumber_json_path)
         if not cucumber_file.exists():
             return
-        html_option = config.getoption("rapport_html")
-        html_file = Path(html_option).absolute() if html_option else cucumber_file.with_name(DEFAULT_HTML_NAME)
         run = config.stash.get(RUN_INFO_KEY, None) or _run_info_from_options(config)
         run.started, run.duration = self.started, time.monotonic() - self.started_monotonic
         run.pytest_counts, run.exit_status = dict(self.pytest_counts), int(exitstatus)

@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 import jinja2
 
 from reporting.guide import GAP_TEXT, GUIDE_PARTS, GUIDE_TAGS, OUTSIDE_GUIDE_TITLE
+from reporting.verdict import STOPPED, ExitCode, exit_code_with_skips
 
 # A scenario's status. ERROR is pytest's "error": a failure outside the
 # scenario's steps (its setup or teardown), which wins over a pass or a skip.
@@ -49,13 +50,6 @@ PYTEST_CATEGORY_WORDS = {
     "skipped": ("ignoré", "ignorés"),
     "xfailed": ("échec attendu", "échecs attendus"),
     "xpassed": ("réussite inattendue", "réussites inattendues"),
-}
-# pytest's exit codes that mean the run stopped before its end (interrupted,
-# internal error, usage error).
-STOPPED_EXIT_CODES = {
-    2: "interrompue",
-    3: "arrêtée par une erreur interne de pytest",
-    4: "arrêtée par une erreur d'usage",
 }
 PARIS = ZoneInfo("Europe/Paris")
 DEFAULT_HTML_NAME = "rapport.html"  # next to the cucumber JSON
@@ -120,7 +114,11 @@ class RunInfo:
     # What pytest's terminal summary counts (category -> number), when the
     # report is written by the plugin; None from a cucumber JSON alone.
     pytest_counts: dict[str, int] | None = None
-    exit_status: int | None = None  # pytest's exit code, when known
+    exit_status: int | None = None  # the process's exit code, when known (reporting/verdict.py)
+    # The rule for skips (reporting/verdict.py): did the suite start the bundled mock itself, and
+    # did --accepter-ignores accept skips against another target.
+    bundled_mock: bool = False
+    skips_accepted: bool = False
     # A merged report (reporting.shards): each shard's name, start and wall
     # time; and what is wrong with the shards as a whole (a scenario in two
     # shards, a missing shard), each of which fails the verdict.
@@ -133,6 +131,7 @@ class Verdict:
     outcome: str  # "reussie", "incomplete", "echec" or "vide"
     text: str
     details: list[str]
+    exit_code: ExitCode  # what a run with this verdict exits with (a merge exits with it)
 
 
 def load_cucumber(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -301,9 +300,20 @@ def verdict_of(results: list[ScenarioResult], run: RunInfo) -> Verdict:
                 "pytest signale aussi des échecs ou erreurs hors des scénarios (collecte, configuration) ; "
                 f"son décompte : {pytest_summary(pytest_counts)}."
             )
-        return Verdict("echec", "Recette en échec", details + run.run_errors)
-    stopped = STOPPED_EXIT_CODES.get(run.exit_status) if run.exit_status is not None else None
-    skipped_outside = pytest_counts.get("skipped", 0) - counts[SKIPPED]
+        stopped_with = ExitCode(run.exit_status) if run.exit_status in STOPPED else ExitCode.TESTS_FAILED
+        return Verdict("echec", "Recette en échec", details + run.run_errors, stopped_with)
+    stopped = STOPPED.get(run.exit_status) if run.exit_status is not None else None
+    skipped_outside = max(pytest_counts.get("skipped", 0) - counts[SKIPPED], 0)
+    skips_code = exit_code_with_skips(ExitCode.OK, counts[SKIPPED] + skipped_outside,
+                                      bundled_mock=run.bundled_mock, skips_accepted=run.skips_accepted)
+    if skips_code == ExitCode.TESTS_FAILED:
+        skipped = _count(counts[SKIPPED] + skipped_outside, "scénario ignoré", "scénarios ignorés")
+        return Verdict("echec", "Recette en échec", [
+            (f"{skipped} sur {total} alors que la suite a démarré elle-même le site simulé, qui offre tout ce que "
+             "les scénarios demandent :"),
+            *(f"{result.name} : {result.skip_reason or 'raison non indiquée'}"
+              for result in results if result.status == SKIPPED),
+        ], ExitCode.TESTS_FAILED)
     if counts[SKIPPED] or stopped or skipped_outside > 0:
         details = []
         if counts[SKIPPED]:
@@ -316,15 +326,20 @@ def verdict_of(results: list[ScenarioResult], run: RunInfo) -> Verdict:
             details.append(f"pytest a ignoré {outside} hors des scénarios (collecte).")
         if stopped:
             details.append(f"L'exécution a été {stopped} (code de sortie de pytest : {run.exit_status}).")
-        return Verdict("incomplete", "Recette incomplète", details)
+        if stopped:
+            return Verdict("incomplete", "Recette incomplète", details, ExitCode(run.exit_status))
+        if skips_code == ExitCode.OK:
+            return Verdict("incomplete", "Recette incomplète, acceptée par --accepter-ignores", details, ExitCode.OK)
+        return Verdict("incomplete", "Recette incomplète", details, ExitCode.INCOMPLETE)
     if not results:
-        return Verdict("vide", "Aucun scénario exécuté", ["Aucun scénario n'a été sélectionné ni exécuté."])
+        return Verdict("vide", "Aucun scénario exécuté", ["Aucun scénario n'a été sélectionné ni exécuté."],
+                       ExitCode.NO_TESTS_COLLECTED)
     everything = (
         "Le scénario sélectionné a été exécuté et a réussi."
         if total == 1
         else f"Les {total} scénarios sélectionnés ont tous été exécutés et ont tous réussi."
     )
-    return Verdict("reussie", "Recette réussie", [everything])
+    return Verdict("reussie", "Recette réussie", [everything], ExitCode.OK)
 
 
 def pytest_summary(pytest_counts: dict[str, int]) -> str:
@@ -349,7 +364,8 @@ def summary_data(results: list[ScenarioResult], run: RunInfo) -> dict[str, Any]:
     """The verdict, the counts and each scenario's status, as data."""
     verdict = verdict_of(results, run)
     return {
-        "verdict": {"outcome": verdict.outcome, "text": verdict.text, "details": verdict.details},
+        "verdict": {"outcome": verdict.outcome, "text": verdict.text, "details": verdict.details,
+                    "exit_code": int(verdict.exit_code)},
         "scenarios": {"total": len(results), **scenario_counts(results)},
         "pytest": run.pytest_counts,
         "exit_status": run.exit_status,

@@ -30,20 +30,21 @@ from reporting.report import (
     RunInfo,
     ScenarioResult,
     ShardInfo,
-    Verdict,
     load_cucumber,
     merge_results,
     write_results,
 )
+from reporting.verdict import ExitCode
 
 EVIDENCE_NAME = "preuves.json"
 FOLDER_FILES = {"cucumber": "cucumber.json", "junit": "junit.xml", "evidence": EVIDENCE_NAME}
 FORMAT = 1
 ARTIFACT_KINDS = ("screenshots", "traces")
-# pytest's exit codes, the worst first: a merged run stopped if any shard
+# The shards' exit codes, the worst first: a merged run stopped if any shard
 # stopped (internal error, interruption, usage error), then failed, then was
-# incomplete (harness.verdict's 6); "no tests" (5) only if every shard had none.
-EXIT_STATUS_RANK = (3, 2, 4, 1, 6, 0, 5)
+# incomplete; "no tests" only if every shard had none.
+EXIT_STATUS_RANK = (ExitCode.INTERNAL_ERROR, ExitCode.INTERRUPTED, ExitCode.USAGE_ERROR, ExitCode.TESTS_FAILED,
+                    ExitCode.INCOMPLETE, ExitCode.OK, ExitCode.NO_TESTS_COLLECTED)
 
 
 class ShardError(Exception):
@@ -64,6 +65,8 @@ def shard_data(
             "duration": run.duration,
             "pytest_counts": run.pytest_counts,
             "exit_status": run.exit_status,
+            "bundled_mock": run.bundled_mock,
+            "skips_accepted": run.skips_accepted,
         },
         "split": split,
         "evidence": [_with_artifact_paths(record, lambda path: _relative(path, folder)) for record in evidence],
@@ -133,6 +136,8 @@ def load_shard(folder: Path) -> Shard:
         duration=run_data["duration"],
         pytest_counts=run_data["pytest_counts"],
         exit_status=run_data["exit_status"],
+        bundled_mock=run_data.get("bundled_mock", False),
+        skips_accepted=run_data.get("skips_accepted", False),
     )
     evidence = [_with_artifact_paths(record, lambda path: str(folder.absolute() / path)) for record in data["evidence"]]
     return Shard(folder, run, data.get("split"), merge_results(cucumber, evidence), junit)
@@ -198,7 +203,7 @@ def merged_run(shards: list[Shard], expected_splits: int | None = None) -> RunIn
     for shard in shards:
         counts.update(shard.run.pytest_counts or {})
     statuses = [shard.run.exit_status for shard in shards if shard.run.exit_status is not None]
-    exit_status = next((code for code in EXIT_STATUS_RANK if code in statuses), max(statuses, default=None))
+    exit_status = next((int(code) for code in EXIT_STATUS_RANK if code in statuses), max(statuses, default=None))
     return RunInfo(
         target=_one_text(shard.run.target for shard in shards),
         mailpit=_one_text(shard.run.mailpit for shard in shards),
@@ -206,6 +211,8 @@ def merged_run(shards: list[Shard], expected_splits: int | None = None) -> RunIn
         duration=(max(ends) - min(starts)).total_seconds() if starts and ends else None,
         pytest_counts=dict(counts),
         exit_status=exit_status,
+        bundled_mock=any(shard.run.bundled_mock for shard in shards),
+        skips_accepted=all(shard.run.skips_accepted for shard in shards),
         shards=[
             ShardInfo(shard.name, shard.run.started, shard.run.duration, len(shard.results), shard.run.exit_status)
             for shard in shards
@@ -255,11 +262,3 @@ def merge(
     junit_path = out_dir / FOLDER_FILES["junit"]
     merged_junit(shards, run.run_errors).write(str(junit_path), pretty=True)
     return html, junit_path, run, results
-
-
-# The merge's exit code: 0 only for « Recette réussie »; the suite's own codes otherwise.
-MERGE_EXIT_CODES = {"reussie": 0, "echec": 1, "vide": 5, "incomplete": 6}
-
-
-def merge_exit_code(verdict: Verdict) -> int:
-    return MERGE_EXIT_CODES[verdict.outcome]

@@ -17,6 +17,7 @@ from reporting.__main__ import main as report_main
 from reporting.guide import GAP_TEXT, GUIDE_PARTS
 from reporting.report import RunInfo
 from reporting.shards import shard_data
+from reporting.verdict import ExitCode
 
 STARTED = datetime(2026, 11, 27, 8, 0, tzinfo=UTC)
 FEATURE = "features/etape_1_mot_de_passe_oublie.feature"
@@ -76,7 +77,7 @@ def test_two_shards_make_one_green_report_with_summed_totals_and_the_wall_time(t
 
     code, summary, page, junit = merged(tmp_path, one, two)
 
-    assert code == 0 and summary["verdict"]["outcome"] == "reussie"
+    assert code == ExitCode.OK and summary["verdict"]["outcome"] == "reussie"
     assert summary["scenarios"]["total"] == 3 and summary["pytest"] == {"passed": 3}
     assert [r["name"] for r in summary["results"]] == ["A", "B", "C"]
     # From the first shard's start to the last one's end: 10 s + 25 s after the start.
@@ -93,7 +94,7 @@ def test_a_scenario_in_two_shards_is_an_error_named_with_both_shards(tmp_path, c
 
     code, summary, page, junit = merged(tmp_path, one, two)
 
-    assert code == 1 and summary["verdict"]["outcome"] == "echec"
+    assert code == ExitCode.TESTS_FAILED and summary["verdict"]["outcome"] == "echec"
     error = capsys.readouterr().err
     assert "ERREUR DE FUSION" in error and "« A »" in error and f"{one} et {two}" in error
     assert any("« A »" in detail and str(two) in detail for detail in summary["verdict"]["details"])
@@ -108,7 +109,7 @@ def test_a_missing_shard_of_the_split_is_an_error(tmp_path, capsys):
 
     code, summary, _, _ = merged(tmp_path, one, two)
 
-    assert code == 1 and summary["verdict"]["outcome"] == "echec"
+    assert code == ExitCode.TESTS_FAILED and summary["verdict"]["outcome"] == "echec"
     assert "Le shard 3 sur 3 (--splits 3 --group 3) est absent" in capsys.readouterr().err
 
 
@@ -119,19 +120,19 @@ def test_a_skip_in_any_shard_makes_the_merge_incomplete_with_its_reason(tmp_path
 
     code, summary, page, _ = merged(tmp_path, one, two)
 
-    assert code == 6 and summary["verdict"]["outcome"] == "incomplete"
+    assert code == ExitCode.INCOMPLETE and summary["verdict"]["outcome"] == "incomplete"
     assert summary["skip_reasons"] == [{"reason": "La cible n'offre pas la création de comptes", "count": 1}]
     assert "La cible n'offre pas la création de comptes" in page
 
 
 def test_an_empty_shard_is_merged_and_counted(tmp_path):
     one = write_shard(tmp_path / "shard-1", [record("A", "etape-1", 5)])
-    empty = write_shard(tmp_path / "shard-2", [], group=2, exit_status=5)
+    empty = write_shard(tmp_path / "shard-2", [], group=2, exit_status=ExitCode.NO_TESTS_COLLECTED)
 
     code, summary, page, junit = merged(tmp_path, one, empty)
 
-    assert code == 0 and summary["verdict"]["outcome"] == "reussie", summary["verdict"]
-    assert [shard["scenarios"] for shard in summary["shards"]] == [1, 0] and summary["exit_status"] == 0
+    assert code == ExitCode.OK and summary["verdict"]["outcome"] == "reussie", summary["verdict"]
+    assert [shard["scenarios"] for shard in summary["shards"]] == [1, 0] and summary["exit_status"] == ExitCode.OK
     assert f"Shard {empty}" in page and "0 scénario," in page
     assert junit.tests == 1
 
@@ -152,7 +153,7 @@ def test_evidence_of_a_moved_shard_is_embedded_and_linked_from_the_merged_page(t
 
     code, summary, page, junit = merged(tmp_path, downloaded / "shard-1", downloaded / "shard-2")
 
-    assert code == 1 and summary["verdict"]["text"] == "Recette en échec" and junit.failures == 1
+    assert code == ExitCode.TESTS_FAILED and summary["verdict"]["text"] == "Recette en échec" and junit.failures == 1
     assert f'src="data:image/png;base64,{base64.b64encode(PNG).decode()}"' in page
     link = "../telechargement/shard-1/artifacts/steps-test-guide-py-test-5/trace.zip"
     assert f'href="{link}"' in page and (tmp_path / "fusion" / link).resolve().is_file()
@@ -177,7 +178,7 @@ def test_a_whole_run_folder_merges_with_the_shards(tmp_path):
 
     code, summary, _, _ = merged(tmp_path, one, outage)
 
-    assert code == 0 and summary["scenarios"]["total"] == 2
+    assert code == ExitCode.OK and summary["scenarios"]["total"] == 2
 
 
 def test_folders_that_are_no_shards_are_refused_in_french(tmp_path, capsys):

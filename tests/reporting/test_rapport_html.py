@@ -24,6 +24,7 @@ from reporting.report import (
     render_html,
     verdict_of,
 )
+from reporting.verdict import ExitCode
 from tests.reporting import exemple
 
 # The example run covers the guide only up to step 5: the later parts are gaps.
@@ -210,7 +211,7 @@ def test_a_failure_outside_the_scenarios_or_a_stopped_run_is_never_a_success():
     collection_error = verdict_of(passed, RunInfo(pytest_counts={"passed": len(passed), "error": 1}))
     assert collection_error.outcome == "echec"
     assert "hors des scénarios" in collection_error.details[-1]
-    interrupted = verdict_of(passed, RunInfo(pytest_counts={"passed": len(passed)}, exit_status=2))
+    interrupted = verdict_of(passed, RunInfo(pytest_counts={"passed": len(passed)}, exit_status=ExitCode.INTERRUPTED))
     assert interrupted.text == "Recette incomplète"
     assert interrupted.details == ["L'exécution a été interrompue (code de sortie de pytest : 2)."]
     assert verdict_of([], RunInfo()).text == "Aucun scénario exécuté"

@@ -13,6 +13,8 @@ from xml.etree import ElementTree
 
 import pytest
 
+from reporting.verdict import ExitCode
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 FEATURE = """\
@@ -158,7 +160,7 @@ def html_row(directory: Path, label: str) -> str:
 def test_report_counts_equal_pytest_counts_and_errors_win_over_skips(tmp_path, xdist):
     run, summary = run_suite(tmp_path, *xdist)
 
-    assert run.returncode == 1, f"pytest aurait dû sortir en échec :\n{run.stdout}\n{run.stderr}"
+    assert run.returncode == ExitCode.TESTS_FAILED, f"pytest aurait dû sortir en échec :\n{run.stdout}\n{run.stderr}"
     pytest_counts = terminal_counts(run.stdout)
     assert pytest_counts == {"failed": 1, "passed": 1, "skipped": 2, "error": 2}, run.stdout
     assert summary["pytest"] == pytest_counts
@@ -217,4 +219,5 @@ def test_only_a_run_where_everything_ran_and_passed_succeeds(tmp_path):
         "outcome": "reussie",
         "text": "Recette réussie",
         "details": ["Le scénario sélectionné a été exécuté et a réussi."],
+        "exit_code": 0,
     }

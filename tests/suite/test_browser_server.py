@@ -22,6 +22,7 @@ from playwright.sync_api import sync_playwright
 
 from harness.browser import chromium_launch_args
 from mails.server import free_port
+from reporting.verdict import ExitCode
 from tests.conftest import scenario_node_id as node_id
 from tests.conftest import scenario_test_name, suite_environment
 
@@ -125,7 +126,7 @@ def test_scenarios_run_on_the_browser_server_with_their_evidence(browser_server,
     expected = {scenario_test_name(title): "passed" for title in PASSING}
     expected[scenario_test_name(FAILING)] = "failure"
     assert seen == expected, output[-3000:]
-    assert run.returncode == 1, output[-3000:]
+    assert run.returncode == ExitCode.TESTS_FAILED, output[-3000:]
     assert launches.is_file() and launches.read_text().split(), "Le Chromium du serveur n'a jamais été lancé"
     evidence = sorted(path.name for path in (tmp_path / "artifacts").rglob("*") if path.is_file())
     assert evidence == ["test-failed-1.png", "trace.zip"], (

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from reporting.verdict import ExitCode
 from tests.conftest import suite_environment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,6 +36,6 @@ def test_a_path_after_an_option_with_a_space_works_when_the_scenarios_folder_is_
 def test_a_path_after_an_option_with_a_space_and_a_bare_pytest_says_how_to_write_it(tmp_path):
     chromium = outside_path(tmp_path)
     run = collect("--browser-server-chromium", chromium)
-    assert run.returncode == 4, f"attendu : une erreur d'usage (code 4) ; vu : {run.returncode}\n{run.stdout}{run.stderr}"
+    assert run.returncode == ExitCode.USAGE_ERROR, f"attendu : une erreur d'usage (code 4) ; vu : {run.returncode}\n{run.stdout}{run.stderr}"
     said = run.stdout + run.stderr
     assert f"« --browser-server-chromium={chromium} »" in said and "unrecognized arguments" not in said, said

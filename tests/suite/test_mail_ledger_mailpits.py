@@ -7,6 +7,7 @@ import pytest
 
 from harness.mail_ledger import MailLedger
 from mock_site.mailpit import start_catcher
+from reporting.verdict import ExitCode
 from tests.conftest import send_mail
 
 
@@ -41,9 +42,9 @@ def test_a_late_mail_fails_the_scenario_of_its_own_mailpit(two_mailpits):
     ledger.pytest_runtest_logreport(teardown_report("panne", outage.url, "assure@x.test"))
     send(outage, "assure@x.test")
 
-    session = SimpleNamespace(config=config, exitstatus=pytest.ExitCode.OK)
+    session = SimpleNamespace(config=config, exitstatus=ExitCode.OK)
     ledger.pytest_sessionfinish(session)
 
     assert [report.nodeid for report in logged] == ["panne"]
     assert outage.url in logged[0].longrepr
-    assert session.exitstatus == pytest.ExitCode.TESTS_FAILED
+    assert session.exitstatus == ExitCode.TESTS_FAILED

@@ -18,10 +18,9 @@ import pytest
 
 from mock_site.mailpit import start_catcher
 from mock_site.server import serve_in_thread
+from reporting.verdict import ExitCode
 
 ROOT = Path(__file__).resolve().parents[2]
-INCOMPLETE_EXIT_CODE = 6
-USAGE_ERROR = 4
 # Steps 0, 1 and 3 of the guide: 2 scenarios need nothing, 1 needs an account (step 3's replays are left out).
 NEEDS_NO_TEST_API = ["-m", "etape-0 or etape-1 or etape-3", "-k", "rejoint_lespace or clique_sur or invité_à_consulter"]
 
@@ -73,11 +72,25 @@ def shown(run: subprocess.CompletedProcess) -> str:
     return run.stdout[-3000:] + run.stderr[-2000:]
 
 
+def expect_exit(run: subprocess.CompletedProcess, tmp_path: Path, code: ExitCode, outcome: str) -> dict:
+    """The process exits with `code`, and every output says the same: rapport.json's exit status and
+    verdict (with its own exit code) and preuves.json's run. Returns rapport.json."""
+    assert run.returncode == code, f"code de sortie attendu : {code.value} ; vu : {run.returncode}\n{shown(run)}"
+    summary = json.loads((tmp_path / "rapport.json").read_text(encoding="utf-8"))
+    assert summary["exit_status"] == summary["verdict"]["exit_code"] == code, (
+        f"rapport.json : attendu le code {code.value} ; vu {summary['exit_status']} (verdict : {summary['verdict']})")
+    assert summary["verdict"]["outcome"] == outcome, summary["verdict"]
+    evidence = tmp_path / "preuves.json"
+    if evidence.exists():  # written at the session's end, not when the run stops before it
+        assert json.loads(evidence.read_text(encoding="utf-8"))["run"]["exit_status"] == code
+    return summary
+
+
 def test_without_test_api_the_scenarios_that_need_it_are_skipped_with_a_french_reason(production_like_site, tmp_path):
     site, catcher = production_like_site
     run = run_suite(tmp_path, *given_target(production_like_site), *NEEDS_NO_TEST_API, "--accepter-ignores")
 
-    assert run.returncode == 0, shown(run)
+    expect_exit(run, tmp_path, ExitCode.OK, "incomplete")
     assert "2 passed, 1 skipped" in run.stdout
     assert "La cible n'offre pas la création de comptes (/__test__/accounts)" in run.stdout
     assert f"Site cible : {site.url}" in run.stdout and f" : donné ({catcher.url}" in run.stdout
@@ -86,7 +99,7 @@ def test_without_test_api_the_scenarios_that_need_it_are_skipped_with_a_french_r
 def test_against_a_given_target_a_run_with_skips_is_incomplete_and_exits_non_zero(production_like_site, tmp_path):
     run = run_suite(tmp_path, *given_target(production_like_site), *NEEDS_NO_TEST_API)
 
-    assert run.returncode == INCOMPLETE_EXIT_CODE, shown(run)
+    expect_exit(run, tmp_path, ExitCode.INCOMPLETE, "incomplete")
     assert "Recette incomplète : 1 scénario(s) ignoré(s)" in run.stdout
     assert "ne donne pas de compte « adresse_validee »" in run.stdout.split("Recette incomplète")[1]
 
@@ -94,7 +107,7 @@ def test_against_a_given_target_a_run_with_skips_is_incomplete_and_exits_non_zer
 def test_an_error_wins_over_a_skip(production_like_site, tmp_path):
     run = run_suite(tmp_path, *given_target(production_like_site), *NEEDS_NO_TEST_API, FORCE_FAIL="etape-0")
 
-    assert run.returncode == pytest.ExitCode.TESTS_FAILED, shown(run)
+    expect_exit(run, tmp_path, ExitCode.TESTS_FAILED, "echec")
     assert "1 failed" in run.stdout or "1 error" in run.stdout, shown(run)
     assert "Recette incomplète" not in run.stdout
 
@@ -102,20 +115,25 @@ def test_an_error_wins_over_a_skip(production_like_site, tmp_path):
 def test_when_the_suite_starts_the_mock_itself_a_skip_is_a_failure(tmp_path):
     run = run_suite(tmp_path, "-m", "etape-0", "-p", "no:xdist", FORCE_SKIP="etape-0")
 
-    assert run.returncode == pytest.ExitCode.TESTS_FAILED, shown(run)
+    summary = expect_exit(run, tmp_path, ExitCode.TESTS_FAILED, "echec")
     assert "Recette en échec : 1 scénario(s) ignoré(s)" in run.stdout and "ignoré exprès par le test" in run.stdout
+    # The page too: « en échec », with why a skip fails here and the scenario's own reason.
+    assert "alors que la suite a démarré elle-même le site simulé" in summary["verdict"]["details"][0]
+    assert any("ignoré exprès par le test" in detail for detail in summary["verdict"]["details"]), summary["verdict"]
+    page = (tmp_path / "rapport.html").read_text(encoding="utf-8")
+    assert '<p class="verdict echec">Recette en échec</p>' in page, "la page devait dire « Recette en échec »"
 
 
 def test_even_accepted_skips_fail_a_run_on_the_mock_the_suite_started(tmp_path):
     run = run_suite(tmp_path, "-m", "etape-0", "-p", "no:xdist", "--accepter-ignores", FORCE_SKIP="etape-0")
 
-    assert run.returncode == pytest.ExitCode.TESTS_FAILED, shown(run)
+    expect_exit(run, tmp_path, ExitCode.TESTS_FAILED, "echec")
 
 
 def test_the_session_names_the_site_and_mailpit_it_starts(tmp_path):
     run = run_suite(tmp_path, "-m", "etape-0", "-p", "no:xdist")
 
-    assert run.returncode == 0, shown(run)
+    expect_exit(run, tmp_path, ExitCode.OK, "reussie")
     # The Mailpit binary where one is built (./run.sh), else the embedded catcher.
     assert re.search(r"^Mailpit v\S+.* : (embarqué|binaire \S+ démarré) \(http://127\.0\.0\.1:", run.stdout, re.MULTILINE)
     assert "Site cible : site simulé embarqué (http://127.0.0.1:" in run.stdout
@@ -125,7 +143,7 @@ def test_a_run_against_a_given_target_imports_neither_flask_nor_aiosmtpd(product
     modules = tmp_path / "modules.txt"
     run = run_suite(tmp_path, *given_target(production_like_site), "-m", "etape-0", WRITE_MODULES_TO=str(modules))
 
-    assert run.returncode == 0, shown(run)
+    expect_exit(run, tmp_path, ExitCode.OK, "reussie")
     imported = set(modules.read_text().split())
     assert not {name for name in imported if name.split(".")[0] in ("flask", "aiosmtpd", "mock_site")}
 
@@ -136,7 +154,7 @@ def test_a_staging_configuration_cannot_run_in_parallel(production_like_site, tm
     staging.write_text(json.dumps({"captcha_answer": "ABC123"}), encoding="utf-8")
     run = run_suite(tmp_path, *given_target(production_like_site), "--staging-config", str(staging), "-n", workers)
 
-    assert run.returncode == USAGE_ERROR, shown(run)
+    expect_exit(run, tmp_path, ExitCode.USAGE_ERROR, "incomplete")
     assert "--staging-config avec -n" in run.stderr and "ne peuvent donc pas tourner en parallèle" in run.stderr
 
 
@@ -164,6 +182,23 @@ def site_with_broken_capabilities():
 def test_capabilities_that_cannot_be_read_stop_the_run_at_its_start(site_with_broken_capabilities, tmp_path):
     run = run_suite(tmp_path, "--base-url", site_with_broken_capabilities, "-m", "etape-0")
 
-    assert run.returncode == USAGE_ERROR, shown(run)
+    summary = expect_exit(run, tmp_path, ExitCode.USAGE_ERROR, "incomplete")
+    assert "arrêtée par une erreur d'usage" in " ".join(summary["verdict"]["details"]), summary["verdict"]
     assert f"{site_with_broken_capabilities}/__test__/capabilities a répondu 500" in run.stderr
     assert "attendu" in run.stderr and "404 sans API de test" in run.stderr
+
+
+def test_a_run_that_selects_nothing_exits_5_and_says_so(tmp_path):
+    run = run_suite(tmp_path, "-k", "aucun_scénario_ne_porte_ce_nom", "-p", "no:xdist")
+
+    expect_exit(run, tmp_path, ExitCode.NO_TESTS_COLLECTED, "vide")
+
+
+def test_a_late_mail_found_at_the_end_of_the_run_fails_it_everywhere(tmp_path):
+    # The fault mails an account without a validated address later: its scenario's steps pass, the end of
+    # the run finds the mail.
+    run = run_suite(tmp_path, "-k", "pas_validé_son_adresse_mail_est_averti", "-p", "no:xdist",
+                    "--mail-timeout", "3", "--no-mail-window", "5", MOCK_SITE_FAULTS="envoi_differe_adresse_non_validee")
+
+    summary = expect_exit(run, tmp_path, ExitCode.TESTS_FAILED, "echec")
+    assert "Mail inattendu" in run.stdout and summary["scenarios"]["error"] + summary["scenarios"]["failed"] == 1

@@ -9,8 +9,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-import pytest
-
+from reporting.verdict import ExitCode
 from tests.conftest import scenario_node_id, scenario_test_name, suite_environment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,7 +81,7 @@ def trace_events(trace: Path) -> set[str]:
 def test_a_failure_keeps_its_trace_and_screenshot_and_a_pass_writes_neither(tmp_path):
     run, calls = run_suite(tmp_path)
     shown = (run.stdout + run.stderr)[-3000:]
-    assert run.returncode == pytest.ExitCode.TESTS_FAILED and "1 failed, 1 passed" in run.stdout, shown
+    assert run.returncode == ExitCode.TESTS_FAILED and "1 failed, 1 passed" in run.stdout, shown
 
     evidence = {path.relative_to(tmp_path / "rapports" / "artifacts").parts
                 for path in (tmp_path / "rapports" / "artifacts").rglob("*") if path.is_file()}
@@ -108,7 +107,7 @@ def test_a_failure_keeps_its_trace_and_screenshot_and_a_pass_writes_neither(tmp_
 
 def test_tracing_on_keeps_pytest_playwright_s_own_recording(tmp_path):
     run, calls = run_suite(tmp_path, "--tracing", "on")
-    assert run.returncode == pytest.ExitCode.TESTS_FAILED and "1 failed, 1 passed" in run.stdout, (
+    assert run.returncode == ExitCode.TESTS_FAILED and "1 failed, 1 passed" in run.stdout, (
         (run.stdout + run.stderr)[-3000:])
     traces = sorted(path.parent.name for path in (tmp_path / "rapports" / "artifacts").rglob("trace.zip"))
     assert len(traces) == 2, f"Une trace par scénario avec --tracing on ; vues : {traces}"
@@ -119,7 +118,7 @@ def test_tracing_on_keeps_pytest_playwright_s_own_recording(tmp_path):
 
 def test_the_phone_s_browser_keeps_its_own_trace_and_screenshot(tmp_path):
     run, _ = run_suite(tmp_path, "-p", "failing_after_last_step", scenarios=(ON_PHONE,))
-    assert run.returncode == pytest.ExitCode.TESTS_FAILED and "1 failed" in run.stdout, (run.stdout + run.stderr)[-3000:]
+    assert run.returncode == ExitCode.TESTS_FAILED and "1 failed" in run.stdout, (run.stdout + run.stderr)[-3000:]
     evidence = sorted(path.name for path in (tmp_path / "rapports" / "artifacts").rglob("*") if path.is_file())
     # Three browsers: the computer, the phone, and the other browser where the login is tried at the end.
     assert evidence == ["test-failed-1.png", "test-failed-2.png", "test-failed-3.png",
