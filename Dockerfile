@@ -23,6 +23,7 @@ WORKDIR /suite
 COPY conftest.py pytest.ini ./
 COPY features ./features
 COPY steps ./steps
+COPY contract ./contract
 COPY pages ./pages
 COPY mails ./mails
 COPY target ./target

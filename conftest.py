@@ -8,6 +8,7 @@ import pytest
 
 from mails.inbox import LEDGER_PROPERTY, PersonInbox
 from pages.device import Device
+from pages.mail_view import MailInBrowser
 from target.accounts import VALIDATED_ADDRESS, AccountProvider
 from target.capabilities import skip_without
 from target.captcha import CaptchaAnswers
@@ -120,11 +121,17 @@ def _frozen_time_for_time_rules(request):
 
 
 @pytest.fixture
-def inbox(mailbox, account, site_url, request):
-    person_inbox = PersonInbox(mailbox, account.email, site_url, started=account.mails_from)
+def inbox(mailbox, account, request):
+    person_inbox = PersonInbox(mailbox, account.email, started=account.mails_from)
     yield person_inbox
     # The end of the run looks again for late mails, then deletes the passed scenarios' mails.
     request.node.user_properties.append((LEDGER_PROPERTY, person_inbox.ledger_entry()))
+
+
+@pytest.fixture
+def mail_in_browser(mailbox, site_url) -> MailInBrowser:
+    """The scenario's mails, opened in a browser as the person opens them; their links must lead to the site."""
+    return MailInBrowser(mailbox.url, site_url)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """The accessibility section of ui.md, page by page: what each page must give a screen reader
-and a keyboard, written with the contract's wording (pages.wording) and nothing it leaves free."""
+and a keyboard, written with the contract's wording (contract/wording.py) and nothing it leaves free."""
 
 import re
 
@@ -12,7 +12,7 @@ from accessibility.structure import (
     expect_reading_order,
     expect_told_before,
 )
-from pages import wording
+from contract import wording
 from pages.forgot_password_page import ForgotPasswordPage
 
 FIVE_MINUTES = re.compile(r"5\s+minutes")

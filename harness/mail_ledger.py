@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from _pytest.reports import TestReport
 
 from mails.inbox import LEDGER_PROPERTY
 from mails.mail import collapse_spaces
@@ -104,7 +103,7 @@ class MailLedger:
             + "\n".join(f"  - « {s.get('Subject', '')} », reçu le {s['Created']} (id {s['ID']})" for s in summaries)
             + f"\nMailpit : {entry.record['mailpit']}"
         )
-        report = TestReport(entry.nodeid, entry.location, {}, "failed", message, "teardown", user_properties=[])
+        report = pytest.TestReport(entry.nodeid, entry.location, {}, "failed", message, "teardown", user_properties=[])
         self.failed.add(entry.nodeid)
         session.config.hook.pytest_runtest_logreport(report=report)
         session.exitstatus = ExitCode.TESTS_FAILED

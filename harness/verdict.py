@@ -5,7 +5,7 @@ import pytest
 
 from harness import xdist
 from harness.servers import SHARED_TARGET, suite_started_the_site
-from reporting.verdict import ExitCode, exit_code_with_skips
+from reporting.verdict import ExitCode, exit_code_with_skips, skip_reason
 
 # What the terminal says of a run whose only fault is its skips, by the exit code the rule gave it.
 SKIP_VERDICTS = {
@@ -15,12 +15,6 @@ SKIP_VERDICTS = {
                           "--accepter-ignores pour l'accepter) :"),
     ExitCode.OK: "Recette incomplète, acceptée par --accepter-ignores : {count} :",
 }
-
-
-def skip_reason(report: pytest.TestReport) -> str:
-    if isinstance(report.longrepr, tuple):
-        return report.longrepr[2].removeprefix("Skipped: ")
-    return str(report.longrepr)
 
 
 class SkipVerdict:

@@ -3,9 +3,9 @@
 import re
 from datetime import datetime
 
+from contract import wording
+from contract.time import PARIS
 from mails.mail import Mail, collapse_spaces
-from pages import wording
-from target.clock import PARIS
 
 
 def expect_sender(mail: Mail, name: str) -> None:

@@ -8,7 +8,7 @@ not expect (see harness/mail_ledger.py).
 
 from datetime import datetime, timedelta
 
-from playwright.sync_api import APIRequestContext, Page
+from playwright.sync_api import APIRequestContext
 
 from mails.mail import Mail
 from mails.mailbox import Mailbox
@@ -20,10 +20,9 @@ _JUST_AFTER = timedelta(microseconds=1)
 
 
 class PersonInbox:
-    def __init__(self, mailbox: Mailbox, address: str, site_url: str, started: datetime | None = None):
+    def __init__(self, mailbox: Mailbox, address: str, started: datetime | None = None):
         self.mailbox = mailbox
         self.address = address
-        self.site_url = site_url
         self.received: list[Mail] = []
         self.subjects_taken: set[str | None] = set()
         self.silence_promised = False
@@ -69,15 +68,6 @@ class PersonInbox:
     def search(self, keywords: str) -> list[Mail]:
         """What the person's mail client shows for these keywords, in their mailbox only."""
         return self.mailbox.search(keywords, to=self.address)
-
-    def open_link(self, page: Page, mail: Mail, name: str) -> None:
-        self.mailbox.open_link(page, mail, name, expected_origin=self.site_url)
-
-    def shown_text(self, page: Page, mail: Mail) -> str:
-        return self.mailbox.shown_text(page, mail)
-
-    def link_address(self, page: Page, mail: Mail, name: str) -> str:
-        return self.mailbox.link_address(page, mail, name)
 
     def ledger_entry(self) -> dict:
         """What this scenario saw and promised, for the end of the run (plain data: xdist carries it)."""

@@ -8,13 +8,9 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
-from urllib.parse import urlsplit
-
-from playwright.sync_api import Page
 
 from mails.mail import Mail
 from mails.mailpit_client import MailpitClient
-from pages.mail_view import MailView
 
 T = TypeVar("T")
 
@@ -22,11 +18,6 @@ DEFAULT_MAIL_TIMEOUT_SECONDS = 10.0
 DEFAULT_QUIET_WINDOW_SECONDS = 2.0
 # Short enough that a mail is seen within a tenth of a second of its arrival; one search per look.
 POLL_INTERVAL_SECONDS = 0.05
-
-
-def _origin(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    return parts.scheme, parts.netloc
 
 
 class Mailbox(MailpitClient):
@@ -75,36 +66,6 @@ class Mailbox(MailpitClient):
                 f"Aucun mail{asked} n'était attendu pour {to}{self._since_text(since)}, "
                 f"mais Mailpit ({self.url}) en a reçu {len(found)} ; le plus récent : {mail.describe()}"
             )
-
-    def open_link(self, page: Page, mail: Mail, name: str, expected_origin: str | None = None) -> None:
-        """Show the mail's HTML in the browser and click the link named `name`, as a person does.
-
-        With `expected_origin`, a link to another origin is reported as a configuration
-        error: the suite was given a base URL that is not the one the site writes.
-        """
-        view = MailView(page, self.url)
-        view.show(mail.id)
-        if expected_origin:
-            href = view.link_address(name)
-            if _origin(href) != _origin(expected_origin):
-                raise AssertionError(
-                    f"Erreur de configuration : le lien « {name} » du mail {mail.id} mène à {href}, "
-                    f"mais la suite teste le site {expected_origin}. Donnez à --base-url l'origine que "
-                    f"le site écrit dans ses mails."
-                )
-        view.click(name)
-
-    def link_address(self, page: Page, mail: Mail, name: str) -> str:
-        """Where the link of that name in the mail's HTML leads, read as the browser shows it."""
-        view = MailView(page, self.url)
-        view.show(mail.id)
-        return view.link_address(name)
-
-    def shown_text(self, page: Page, mail: Mail) -> str:
-        """The words of the mail's HTML version as a person reads them: rendered, without tags."""
-        view = MailView(page, self.url)
-        view.show(mail.id)
-        return view.text()
 
     def _nothing_arrived(self, to: str, subject: str | None, since: datetime | None, count: int = 1) -> str:
         asked = f" « {subject} »" if subject else ""

@@ -5,7 +5,7 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import Page, Request, expect
 
-from pages import wording
+from contract import wording
 from pages.account_page import AccountPage
 from pages.common import alert
 from pages.forgot_password_page import ForgotPasswordPage

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pages import wording
+from contract import wording
 from pages.common import expect_alert
 from pages.forgot_password_page import ForgotPasswordPage, SiteAnswer
 from pages.home_page import HomePage

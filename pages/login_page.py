@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from pages import wording
+from contract import wording
 from pages.common import alert, expect_masked, expect_not_written_back
 
 

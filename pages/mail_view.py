@@ -1,5 +1,7 @@
 """The mail as the person sees it: its HTML shown in the browser by Mailpit (/view/{id}.html)."""
 
+from urllib.parse import urlsplit
+
 from playwright.sync_api import Locator, Page
 
 
@@ -26,3 +28,43 @@ class MailView:
         """Click the link as a person does, and wait for the page it opens."""
         self.link(name).click()
         self.page.wait_for_load_state()
+
+
+class MailInBrowser:
+    """The scenario's mails opened as the person opens them, by their Mailpit id, in whichever browser;
+    with `site_url`, a link that leads to another origin than the site under test is a configuration error."""
+
+    def __init__(self, mailpit_url: str, site_url: str | None = None):
+        self.mailpit_url = mailpit_url
+        self.site_url = site_url
+
+    def _shown(self, page: Page, mail_id: str) -> MailView:
+        view = MailView(page, self.mailpit_url)
+        view.show(mail_id)
+        return view
+
+    def open_link(self, page: Page, mail_id: str, name: str) -> None:
+        """Show the mail's HTML and click the link named `name`."""
+        view = self._shown(page, mail_id)
+        if self.site_url:
+            href = view.link_address(name)
+            if _origin(href) != _origin(self.site_url):
+                raise AssertionError(
+                    f"Erreur de configuration : le lien « {name} » du mail {mail_id} mène à {href}, "
+                    f"mais la suite teste le site {self.site_url}. Donnez à --base-url l'origine que "
+                    f"le site écrit dans ses mails."
+                )
+        view.click(name)
+
+    def link_address(self, page: Page, mail_id: str, name: str) -> str:
+        """Where the link of that name in the mail's HTML leads, read as the browser shows it."""
+        return self._shown(page, mail_id).link_address(name)
+
+    def shown_text(self, page: Page, mail_id: str) -> str:
+        """The words of the mail's HTML version as a person reads them: rendered, without tags."""
+        return self._shown(page, mail_id).text()
+
+
+def _origin(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc

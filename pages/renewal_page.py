@@ -4,7 +4,7 @@ import time
 
 from playwright.sync_api import Page, expect
 
-from pages import wording
+from contract import wording
 from pages.common import (
     alert,
     expect_alert,

@@ -45,7 +45,7 @@ from reporting.report import (
     write_results,
 )
 from reporting.shards import EVIDENCE_NAME, FOLDER_FILES, shard_data
-from reporting.verdict import ExitCode
+from reporting.verdict import ExitCode, skip_reason
 
 # Attributes set on the test reports by the plugin (carried by xdist).
 IDENTITY_ATTRIBUTE = "rapport_scenario"
@@ -198,7 +198,7 @@ class ReportWriter:
                 {"phase": report.when, "message": _failure_message(report), "details": report.longreprtext}
             )
         elif report.skipped and "skip_reason" not in record:
-            record["skip_reason"] = _skip_reason(report)
+            record["skip_reason"] = skip_reason(report)
         for name, value in report.user_properties:
             if name == SCREENSHOT_PROPERTY:
                 _add_once(record.setdefault("screenshots", []), value)
@@ -253,15 +253,6 @@ class ReportWriter:
 def _add_once(values: list[Any], value: Any) -> None:
     if value not in values:
         values.append(value)
-
-
-def _skip_reason(report: pytest.TestReport) -> str:
-    longrepr = report.longrepr
-    if isinstance(longrepr, (tuple, list)) and len(longrepr) == 3:
-        reason = str(longrepr[2])
-    else:
-        reason = str(longrepr)
-    return reason.removeprefix("Skipped: ")
 
 
 def _failure_message(report: pytest.TestReport) -> str:

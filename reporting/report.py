@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import jinja2
 
+from contract.time import PARIS
 from reporting.guide import GAP_TEXT, GUIDE_PARTS, GUIDE_TAGS, OUTSIDE_GUIDE_TITLE
 from reporting.verdict import STOPPED, ExitCode, exit_code_with_skips
 
@@ -51,7 +51,7 @@ PYTEST_CATEGORY_WORDS = {
     "xfailed": ("échec attendu", "échecs attendus"),
     "xpassed": ("réussite inattendue", "réussites inattendues"),
 }
-PARIS = ZoneInfo("Europe/Paris")
+
 DEFAULT_HTML_NAME = "rapport.html"  # next to the cucumber JSON
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -41,3 +41,13 @@ def exit_code_with_skips(exit_status: int, skipped: int, *, bundled_mock: bool, 
     if bundled_mock:
         return ExitCode.TESTS_FAILED
     return ExitCode.OK if skips_accepted else ExitCode.INCOMPLETE
+
+
+def skip_reason(report: pytest.TestReport) -> str:
+    """Why pytest skipped a test, as the terminal and the report both show it."""
+    longrepr = report.longrepr
+    if isinstance(longrepr, (tuple, list)) and len(longrepr) == 3:
+        reason = str(longrepr[2])
+    else:
+        reason = str(longrepr)
+    return reason.removeprefix("Skipped: ")

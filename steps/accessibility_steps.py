@@ -18,7 +18,7 @@ from accessibility.structure import (
     expect_invalid,
     expect_page_structure,
 )
-from pages import wording
+from contract import wording
 from target.passwords import PasswordChoice
 
 FIELD_SEPARATOR = " ; "
@@ -96,8 +96,8 @@ def follows_link_by_keyboard(keyboard, name):
 
 
 @when(parsers.parse("au clavier, dans le mail reçu, il suit le lien « {name} »"))
-def follows_mail_link_by_keyboard(page, inbox, keyboard, name):
-    inbox.link_address(page, inbox.newest(wording.RENEWAL_SUBJECT), name)  # the mail, shown in the browser
+def follows_mail_link_by_keyboard(page, inbox, mail_in_browser, keyboard, name):
+    mail_in_browser.link_address(page, inbox.newest(wording.RENEWAL_SUBJECT).id, name)  # the mail, shown in the browser
     accessible.follow_link(keyboard, name)
 
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from pytest_bdd import given, parsers, then, when
 
-from pages import wording
+from contract import wording
 from target.accounts import (
     NO_ADDRESS,
     UNVALIDATED_ADDRESS,

@@ -16,8 +16,8 @@ def clock_moves_to(scenario_clock, moment):
 
 
 @when("il ouvre le lien d'un nouveau mail de renouvellement")
-def opens_link_of_new_mail(journey, account, computer, inbox):
-    has_opened_link_of_new_mail(journey, account, computer, inbox)
+def opens_link_of_new_mail(journey, account, computer, inbox, mail_in_browser):
+    has_opened_link_of_new_mail(journey, account, computer, inbox, mail_in_browser)
 
 
 @then(parsers.parse("ce mail date le changement du jour même à {hour}, heure de Paris"))

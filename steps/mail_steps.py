@@ -2,6 +2,7 @@
 
 from pytest_bdd import given, parsers, then, when
 
+from contract import wording
 from mails.checks import (
     expect_both_versions_say,
     expect_change_moment,
@@ -15,7 +16,6 @@ from mails.checks import (
     expect_text_gives,
 )
 from mails.inbox import scan_link
-from pages import wording
 from pages.common import expect_alert
 from target.captcha import wrong_characters
 
@@ -142,55 +142,55 @@ def mail_has_text_and_html(received_mail):
 
 
 @then("ce mail indique que le lien est valable 30 minutes")
-def mail_says_30_minutes(page, inbox, received_mail):
-    expect_both_versions_say(received_mail, inbox.shown_text(page, received_mail), "30 minutes")
+def mail_says_30_minutes(page, mail_in_browser, received_mail):
+    expect_both_versions_say(received_mail, mail_in_browser.shown_text(page, received_mail.id), "30 minutes")
 
 
 @when(parsers.re("il clique sur « (?P<name>[^»]+) » dans le mail"))
-def clicks_link_in_mail(page, inbox, name):
-    inbox.open_link(page, inbox.newest(wording.RENEWAL_SUBJECT), name)
+def clicks_link_in_mail(page, inbox, mail_in_browser, name):
+    mail_in_browser.open_link(page, inbox.newest(wording.RENEWAL_SUBJECT).id, name)
 
 
 @when(parsers.re("il clique sur « (?P<name>[^»]+) » dans ce mail"))
-def clicks_link_in_this_mail(page, inbox, received_mail, name):
-    inbox.open_link(page, received_mail, name)
+def clicks_link_in_this_mail(page, mail_in_browser, received_mail, name):
+    mail_in_browser.open_link(page, received_mail.id, name)
 
 
 @when(parsers.re("il clique sur « (?P<name>[^»]+) » dans le mail, sur son téléphone"))
-def clicks_link_in_mail_on_phone(phone, inbox, name):
-    inbox.open_link(phone.page, inbox.newest(wording.RENEWAL_SUBJECT), name)
+def clicks_link_in_mail_on_phone(phone, inbox, mail_in_browser, name):
+    mail_in_browser.open_link(phone.page, inbox.newest(wording.RENEWAL_SUBJECT).id, name)
 
 
 @when(parsers.re("il clique sur « (?P<name>[^»]+) » dans le mail le plus récent"))
-def clicks_link_in_newest_mail(page, inbox, name):
-    inbox.open_link(page, inbox.newest(wording.RENEWAL_SUBJECT), name)
+def clicks_link_in_newest_mail(page, inbox, mail_in_browser, name):
+    mail_in_browser.open_link(page, inbox.newest(wording.RENEWAL_SUBJECT).id, name)
 
 
 @when(parsers.re("il clique sur « (?P<name>[^»]+) » dans le mail précédent"))
-def clicks_link_in_previous_mail(page, inbox, name):
-    inbox.open_link(page, inbox.previous(wording.RENEWAL_SUBJECT), name)
+def clicks_link_in_previous_mail(page, inbox, mail_in_browser, name):
+    mail_in_browser.open_link(page, inbox.previous(wording.RENEWAL_SUBJECT).id, name)
 
 
-def open_renewal_page(inbox, device):
-    inbox.open_link(device.page, inbox.newest(wording.RENEWAL_SUBJECT), wording.RENEWAL_LINK)
+def open_renewal_page(inbox, mail_in_browser, device):
+    mail_in_browser.open_link(device.page, inbox.newest(wording.RENEWAL_SUBJECT).id, wording.RENEWAL_LINK)
     device.renewal.expect_shown()
 
 
 @given("il a ouvert le lien du mail")
-def has_opened_link(computer, inbox):
-    open_renewal_page(inbox, computer)
+def has_opened_link(computer, inbox, mail_in_browser):
+    open_renewal_page(inbox, mail_in_browser, computer)
 
 
 @given("il a ouvert le lien de son mail de renouvellement")
-def has_opened_link_of_new_mail(journey, account, computer, inbox):
+def has_opened_link_of_new_mail(journey, account, computer, inbox, mail_in_browser):
     has_received_renewal_mail(journey, account, inbox)
-    open_renewal_page(inbox, computer)
+    open_renewal_page(inbox, mail_in_browser, computer)
 
 
 @given("il a ouvert le lien du mail sur son ordinateur et sur son téléphone")
-def has_opened_link_on_both_devices(computer, phone, inbox):
-    open_renewal_page(inbox, computer)
-    open_renewal_page(inbox, phone)
+def has_opened_link_on_both_devices(computer, phone, inbox, mail_in_browser):
+    open_renewal_page(inbox, mail_in_browser, computer)
+    open_renewal_page(inbox, mail_in_browser, phone)
 
 
 @then("ce mail indique la date et l'heure du changement")
@@ -214,8 +214,8 @@ def finds_renewal_mail(search_results, received_mail):
 
 
 @then(parsers.parse("le lien « {name} » de ce mail mène au site lui-même"), target_fixture="mail_link")
-def mail_link_on_site(page, inbox, received_mail, site_url, name):
-    return expect_link_on_site(inbox.link_address(page, received_mail, name), site_url, received_mail)
+def mail_link_on_site(page, mail_in_browser, received_mail, site_url, name):
+    return expect_link_on_site(mail_in_browser.link_address(page, received_mail.id, name), site_url, received_mail)
 
 
 @then("la version texte de ce mail donne la même adresse")
@@ -224,5 +224,5 @@ def text_gives_same_link(received_mail, mail_link):
 
 
 @when(parsers.parse("un antivirus ouvre le lien « {name} » du mail avant lui"))
-def scanner_opens_link(page, inbox, received_mail, mail_scanner, name):
-    scan_link(mail_scanner, inbox.link_address(page, received_mail, name))
+def scanner_opens_link(page, mail_in_browser, received_mail, mail_scanner, name):
+    scan_link(mail_scanner, mail_in_browser.link_address(page, received_mail.id, name))

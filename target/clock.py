@@ -3,14 +3,11 @@
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from playwright.sync_api import Page
 
+from contract.time import PARIS
 from target.test_support_api import TestSupportApi
-
-# The contract's time zone: the target states times in Paris time.
-PARIS = ZoneInfo("Europe/Paris")
 
 _DURATION_PART = re.compile(r"(\d+)\s*(heures?|minutes?|secondes?)")
 _SECONDS_PER_UNIT = {"heure": 3600, "minute": 60, "seconde": 1}

@@ -3,9 +3,9 @@
 import string
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from pages import wording
-from pages.renewal_page import RenewalPage
+from contract import wording
 from target.accounts import Account, described_password
 from target.clock import TargetTime
 
@@ -15,6 +15,15 @@ ALLOWED_CHARACTERS_RULE = wording.PASSWORD_RULES[3]
 VALID_PASSWORD_STEM = "Mdp1"
 
 
+class PasswordForm(Protocol):
+    """The renewal page as a choice of password drives it (pages/renewal_page.py's RenewalPage): the target
+    side names what it needs of the page and imports no page object."""
+
+    def choose(self, password: str, confirmation: str | None = None) -> None: ...
+
+    def back_offers_the_form(self) -> bool: ...
+
+
 @dataclass(frozen=True)
 class PasswordChoice:
     password: str
@@ -22,7 +31,7 @@ class PasswordChoice:
     confirmation: str | None = None  # when it differs from the password
 
 
-def choose_password(renewal_page: RenewalPage, target_time: TargetTime, password: str,
+def choose_password(renewal_page: PasswordForm, target_time: TargetTime, password: str,
                     confirmation: str | None = None) -> PasswordChoice:
     """Type the password (and its confirmation) and validate, noting the target's time of the click."""
     choice = PasswordChoice(password, target_time.now(), confirmation)
@@ -40,15 +49,15 @@ class NewPassword:
         self.kept = account.password
         self._typed: list[str] = []
 
-    def choose_on(self, renewal_page: RenewalPage, password: str, confirmation: str | None = None) -> PasswordChoice:
+    def choose_on(self, renewal_page: PasswordForm, password: str, confirmation: str | None = None) -> PasswordChoice:
         self._typed += [password] if confirmation is None else [password, confirmation]
         return choose_password(renewal_page, self._target_time, password, confirmation)
 
-    def choose_described_on(self, renewal_page: RenewalPage, description: str) -> PasswordChoice:
+    def choose_described_on(self, renewal_page: PasswordForm, description: str) -> PasswordChoice:
         """The password as the feature describes it (« Ab » suivi de son numéro de sécurité sociale…)."""
         return self.choose_on(renewal_page, described_password(description, self._account))
 
-    def choose_again_after_back(self, renewal_page: RenewalPage, password: str) -> None:
+    def choose_again_after_back(self, renewal_page: PasswordForm, password: str) -> None:
         """Back to the renewal page just sent; the password typed there if the page offers its form. Remembered
         either way: it must never open the account."""
         self._typed.append(password)

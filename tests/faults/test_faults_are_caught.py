@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # The matrix's run: two workers, no trace or screenshot (their cost is the suite's, not the proof's);
 # the bundled mock sends its mails before it answers, so a mail is waited 3 s; one window of 5 s at
 # the end of the run for the mail that a fault sends late.
-MATRIX_RUN = ["-p", "no:randomly", "-n", "2", "--tracing", "off", "--screenshot", "off",
+MATRIX_RUN = ["-n", "2", "--tracing", "off", "--screenshot", "off",
               "--mail-timeout", "3", "--no-mail-window", "5"]
 
 
@@ -31,7 +31,7 @@ def escaped(text: str) -> str:
 def scenario_ids() -> list[str]:
     """The node ids of every scenario of features/, as pytest collects them."""
     collected = subprocess.run(
-        [sys.executable, "-m", "pytest", "steps", "--collect-only", "-q", "-p", "no:randomly"],
+        [sys.executable, "-m", "pytest", "steps", "--collect-only", "-q"],
         cwd=ROOT, capture_output=True, text=True, env=_environment(), timeout=120, check=False,
     )
     ids = [line for line in collected.stdout.splitlines() if line.startswith(SCENARIO_MODULE + "::")]

@@ -6,6 +6,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from playwright.sync_api import expect
 
+from pages.mail_view import MailInBrowser
+
 
 class _Target(BaseHTTPRequestHandler):
     def do_GET(self):
@@ -38,7 +40,7 @@ def test_open_link_clicks_the_link_named_exactly(mailbox, send, address, page, t
     )
     send(to, "Votre compte ameli – renouveler mon mot de passe", html=html)
     mail = mailbox.wait_for_mail(to=to)
-    mailbox.open_link(page, mail, "Renouveler mon mot de passe")
+    MailInBrowser(mailbox.url).open_link(page, mail.id, "Renouveler mon mot de passe")
     assert page.url == f"{target_site}/renouveler?jeton=abc"
     expect(page.get_by_role("heading", name="Page /renouveler?jeton=abc")).to_be_visible()
 
@@ -49,5 +51,18 @@ def test_open_link_fails_when_no_link_has_that_name(mailbox, send, address, page
     mail = mailbox.wait_for_mail(to=to)
     page.set_default_timeout(2000)  # short, but the mail's page must still load on a busy machine
     with pytest.raises(Exception, match="Renouveler mon mot de passe"):
-        mailbox.open_link(page, mail, "Renouveler mon mot de passe")
+        MailInBrowser(mailbox.url).open_link(page, mail.id, "Renouveler mon mot de passe")
     assert page.url.endswith(f"/view/{mail.id}.html"), "the mail stays shown"
+
+
+def test_a_link_to_another_origin_than_the_site_tested_is_a_configuration_error(mailbox, send, address, page,
+                                                                                 target_site):
+    to = address()
+    send(to, "Votre compte ameli – renouveler mon mot de passe",
+         html=f'<a href="{target_site}/renouveler?jeton=abc">Renouveler mon mot de passe</a>')
+    mail = mailbox.wait_for_mail(to=to)
+    with pytest.raises(AssertionError, match=rf"Erreur de configuration .* du mail {mail.id} mène à {target_site}"):
+        MailInBrowser(mailbox.url, site_url="http://site-teste.example.test").open_link(
+            page, mail.id, "Renouveler mon mot de passe")
+    MailInBrowser(mailbox.url, site_url=target_site).open_link(page, mail.id, "Renouveler mon mot de passe")
+    assert page.url == f"{target_site}/renouveler?jeton=abc"

@@ -86,7 +86,7 @@ def setup_or_teardown_error(request):
 
 PYTEST_INI = """\
 [pytest]
-addopts = -p no:cacheprovider -p no:randomly
+addopts = -p no:cacheprovider
 markers =
     preparation-en-erreur: la préparation du scénario lève une erreur
     nettoyage-en-erreur: le nettoyage du scénario lève une erreur

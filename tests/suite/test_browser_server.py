@@ -98,7 +98,7 @@ def browser_server():
 
 def run_suite(args: list[str], tmp_path: Path, **environment) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", *args, "-p", "no:randomly", "-p", "no:xdist", "--no-mail-window", "0",
+        [sys.executable, "-m", "pytest", *args, "-p", "no:xdist", "--no-mail-window", "0",
          "--junitxml", str(tmp_path / "junit.xml"), "--cucumberjson", str(tmp_path / "cucumber.json"),
          "--output", str(tmp_path / "artifacts")],
         cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, env=suite_environment(**environment),

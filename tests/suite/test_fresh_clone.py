@@ -20,7 +20,7 @@ def test_a_fresh_clone_runs_its_first_scenario_with_the_system_python(tmp_path):
         (clone / ".tools").symlink_to(ROOT / ".tools")
     environment = {name: value for name, value in os.environ.items() if name not in ("VIRTUAL_ENV", "PYTHON")}
     environment["PATH"] = f"{SYSTEM_PYTHON.parent}:{environment['PATH']}"
-    run = subprocess.run(["./run.sh", "acceptance", "-k", FIRST_SCENARIO, "-p", "no:randomly",
+    run = subprocess.run(["./run.sh", "acceptance", "-k", FIRST_SCENARIO,
                           "--tracing", "off", "--screenshot", "off"],
                          cwd=clone, env=environment, capture_output=True, text=True, timeout=900, check=False)
     assert run.returncode == 0 and "1 passed" in run.stdout, run.stdout[-3000:] + run.stderr[-3000:]

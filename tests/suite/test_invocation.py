@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def collect(*arguments: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", *arguments, "--collect-only", "-q", "-p", "no:randomly"],
+    return subprocess.run([sys.executable, "-m", "pytest", *arguments, "--collect-only", "-q"],
                           cwd=ROOT, env=suite_environment(), capture_output=True, text=True, timeout=120, check=False)
 
 

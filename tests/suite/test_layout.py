@@ -1,15 +1,14 @@
-"""The layout holds: pages import only Playwright, the wording and one another; the suite imports
-the bundled mock in one place, the one that starts it, and only when it does (inside a function).
-Read from the import statements (AST)."""
+"""What the floor plan (pyproject.toml's import-linter contracts, tests/suite/test_lint.py) cannot say: the
+suite imports the bundled mock in the one place that starts it, and only when it does (inside a function);
+and nothing rewrites a test's outcome. Read from the statements (AST)."""
 
 import ast
-import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SUITE = ["pages", "mails", "target", "harness", "steps", "reporting", "conftest.py"]
+SUITE = ["contract", "pages", "mails", "target", "accessibility", "harness", "steps", "reporting", "conftest.py"]
 # The one place that starts the bundled mock (harness/servers.py, inside its start functions).
 MOCK_STARTER = ROOT / "harness" / "servers.py"
 
@@ -40,18 +39,6 @@ def top(module: str) -> str:
     return module.split(".")[0]
 
 
-def allowed_in_pages(module: str) -> bool:
-    return (top(module) in sys.stdlib_module_names or top(module) == "playwright"
-            or module == "pages" or module.startswith(("pages.", ".")))
-
-
-def test_pages_import_only_playwright_the_wording_and_other_pages():
-    wrong = [f"{path.relative_to(ROOT)}:{line} importe {module}"
-             for path in python_files("pages") for module, line, _ in imports(path)
-             if not allowed_in_pages(module)]
-    assert not wrong, "\n".join(wrong)
-
-
 def mock_imports(files: list[Path]) -> list[str]:
     return [f"{path.relative_to(ROOT)}:{line} importe {module}{'' if top_level else ' (dans une fonction)'}"
             for path in files for module, line, top_level in imports(path)
@@ -77,14 +64,6 @@ def test_the_check_sees_a_mock_import(tmp_path, source, caught):
         assert bool(mock_imports([module])) is caught
     finally:
         module.unlink()
-
-
-@pytest.mark.parametrize("module, allowed", [
-    ("playwright.sync_api", True), ("pages.wording", True), ("re", True),
-    ("mails.mailbox", False), ("target.clock", False), ("requests", False), ("mock_site", False),
-])
-def test_the_pages_rule_tells_pages_from_the_rest(module, allowed):
-    assert allowed_in_pages(module) is allowed
 
 
 def test_no_module_of_the_suite_rewrites_a_test_s_outcome():

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 from stdnum.fr import nir as stdnum_nir
 
+from contract import wording
 from mock_site.server import serve_in_thread
-from pages import wording
 from target.accounts import (
     NO_ADDRESS,
     VALIDATED_ADDRESS,

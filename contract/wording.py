@@ -25,6 +25,7 @@ CHANGED_SUBJECT = "Votre compte ameli \u2013 votre mot de passe a été modifié
 SENDER_NAME = "Votre Assurance Maladie"
 RENEWAL_LINK = "Renouveler mon mot de passe"
 
+MAIL_SENT_HEADING = "Consultez votre boîte mail"
 RENEWAL_HEADING = "Choisissez votre nouveau mot de passe"
 NEW_PASSWORD_FIELD = "Nouveau mot de passe"
 CONFIRM_PASSWORD_FIELD = "Confirmation du nouveau mot de passe"
