@@ -17,7 +17,6 @@ from target.passwords import NewPassword
 from target.test_support_api import TestSupportApi
 
 pytest_plugins = [
-    "harness.options",
     "harness.xdist",
     "harness.servers",
     "harness.outage",

@@ -13,8 +13,23 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from harness import xdist
+from harness import OPTIONS_GROUP, xdist
 from harness.servers import runs_acceptance
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup(*OPTIONS_GROUP)
+    group.addoption("--browser-server", default=os.environ.get("BROWSER_SERVER"), metavar="ws://HÔTE:PORT/",
+                    help="Lancer les navigateurs des scénarios sur ce serveur Playwright (`playwright run-server`) "
+                         "plutôt qu'ici (défaut : $BROWSER_SERVER ; client et serveur de même version).")
+    group.addoption("--browser-server-chromium", default=os.environ.get("BROWSER_SERVER_CHROMIUM"), metavar="CHEMIN",
+                    help="Avec --browser-server : le Chromium à lancer sur l'hôte du serveur "
+                         "(défaut : $BROWSER_SERVER_CHROMIUM, sinon celui du serveur Playwright).")
+    group.addoption("--browser-server-expose-network", default=os.environ.get("BROWSER_SERVER_EXPOSE_NETWORK"),
+                    metavar="RÈGLES",
+                    help="Avec --browser-server : les adresses que le navigateur distant joint à travers cette machine, "
+                         "par exemple « <loopback> » pour une cible sur sa boucle locale (expose_network de Playwright).")
+
 
 # Debian's package; Playwright 1.65 drives it through executable_path.
 SYSTEM_CHROMIUM_NAMES = ("chromium", "chromium-browser")

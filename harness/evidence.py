@@ -1,9 +1,21 @@
-"""Evidence of a failed scenario for the HTML report: every mail its mailbox read."""
+"""The scenario's mailbox (--mail-timeout), and the evidence of a failed scenario for the HTML report: every mail
+its mailbox read."""
+
+import os
 
 import pytest
 
-from mails.mailbox import Mailbox
+from harness import OPTIONS_GROUP
+from mails.mailbox import DEFAULT_MAIL_TIMEOUT_SECONDS, Mailbox
 from reporting.evidence import attach_mails
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup(*OPTIONS_GROUP)
+    group.addoption("--mail-timeout", type=float,
+                    default=float(os.environ.get("MAIL_TIMEOUT", DEFAULT_MAIL_TIMEOUT_SECONDS)),
+                    help=f"Délai maximal d'attente d'un mail, en secondes (défaut : {DEFAULT_MAIL_TIMEOUT_SECONDS:g}).")
+
 
 # The scenario's mailbox: the mails it read go into a failure's report.
 SCENARIO_MAILBOX = pytest.StashKey[Mailbox]()

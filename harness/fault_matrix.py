@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import expect
 
 from harness.servers import start_bundled_site
+from reporting.workers import is_worker
 
 # In a matrix run, what a failing check or action may wait (the normal run keeps Playwright's 5 s and 30 s).
 MATRIX_EXPECT_TIMEOUT_MS = 2_000
@@ -56,7 +57,7 @@ def pytest_configure(config: pytest.Config) -> None:
         return
     config.stash[_MATRIX] = matrix
     expect.set_options(timeout=MATRIX_EXPECT_TIMEOUT_MS)
-    if not hasattr(config, "workerinput"):
+    if not is_worker(config):
         config.pluginmanager.register(MatrixResults(config), "fault-matrix-results")
 
 

@@ -13,16 +13,27 @@ address; a failed scenario's mails stay in Mailpit for whoever investigates.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from harness import OPTIONS_GROUP
 from mails.inbox import LEDGER_PROPERTY
 from mails.mail import collapse_spaces
 from mails.mailbox import Mailbox
 from reporting.verdict import ExitCode
+from reporting.workers import is_worker
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup(*OPTIONS_GROUP)
+    group.addoption("--no-mail-window", type=float, default=os.environ.get("NO_MAIL_WINDOW"),
+                    help="Temps laissé, après chaque scénario, à un mail en retard : la fin de la recette "
+                         "revérifie les boîtes des scénarios (défaut : le délai d'attente d'un mail, --mail-timeout).")
+
 
 CLOCK_MARGIN = timedelta(minutes=1)
 
@@ -36,7 +47,7 @@ class Entry:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if not hasattr(config, "workerinput"):
+    if not is_worker(config):
         config.pluginmanager.register(MailLedger(config), "mail-ledger")
 
 

@@ -12,9 +12,11 @@ Against a given target, they use it and the chaos-enabled Mailpit given by --mai
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
-from harness import xdist
+from harness import OPTIONS_GROUP, xdist
 from harness.servers import (
     given_base_url,
     start_bundled_site,
@@ -24,6 +26,15 @@ from harness.servers import (
 from harness.smtp_relay import SmtpRelay
 from mails.chaos import MailpitChaos
 from mails.server import MailpitUnreachable, free_port, start_chaos_mailpit
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup(*OPTIONS_GROUP)
+    group.addoption("--mailpit-chaos-url", default=os.environ.get("MAILPIT_CHAOS_URL"),
+                    help="Contre une cible donnée (--base-url) : le Mailpit démarré avec chaos (--enable-chaos) à qui "
+                         "cette cible seule envoie ses mails, pour les scénarios @panne-messagerie "
+                         "(défaut : $MAILPIT_CHAOS_URL ; sans lui, ils sont ignorés).")
+
 
 OUTAGE_TAG = "panne-messagerie"
 WORKER_OUTAGE = "outage_sites"

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from harness import xdist
+from harness import OPTIONS_GROUP, xdist
 from mails.server import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
 from reporting.evidence import set_run_info
 from target.capabilities import (
@@ -21,6 +21,18 @@ from target.capabilities import (
     offered_capabilities,
     read_staging_config,
 )
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup(*OPTIONS_GROUP)
+    group.addoption("--mailpit-url", default=os.environ.get("MAILPIT_URL"),
+                    help="Mailpit à lire (défaut : $MAILPIT_URL, sinon `mailpit` sur le PATH, sinon .tools/bin/mailpit, sinon le capteur embarqué).")
+    group.addoption("--mailpit-smtp", default=os.environ.get("MAILPIT_SMTP"), metavar="HÔTE:PORT",
+                    help="SMTP du Mailpit donné, pour y brancher le site simulé (défaut : hôte de --mailpit-url, port 1025).")
+    group.addoption("--staging-config", default=os.environ.get("STAGING_CONFIG"), metavar="FICHIER.json",
+                    help="Comptes existants et réponse fixe du captcha, pour une cible sans API de test "
+                         "(sans -n, ou -n 1 : ses comptes sont partagés).")
+
 
 ROOT = Path(__file__).resolve().parent.parent
 ACCEPTANCE_DIRS = (ROOT / "steps", ROOT / "features")

@@ -1,11 +1,20 @@
 """The run's exit code never counts a skip as a pass: the rule is reporting/verdict.py's, applied here
 to the process's exit code (and told in the terminal), as the report applies it to its verdict."""
 
+
 import pytest
 
-from harness import xdist
+from harness import OPTIONS_GROUP, xdist
 from harness.servers import SHARED_TARGET, suite_started_the_site
 from reporting.verdict import ExitCode, exit_code_with_skips, skip_reason
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup(*OPTIONS_GROUP)
+    group.addoption("--accepter-ignores", action="store_true", default=False,
+                    help="Contre une cible donnée, accepter une recette incomplète (des scénarios ignorés) : "
+                         "sans cette option, le code de sortie est alors non nul.")
+
 
 # What the terminal says of a run whose only fault is its skips, by the exit code the rule gave it.
 SKIP_VERDICTS = {

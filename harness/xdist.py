@@ -2,13 +2,11 @@
 
 import pytest
 
+from reporting.workers import is_worker
+
 # What the main process tells each xdist worker about the shared target.
 WORKER_TARGET = "acceptance_target"
 _FOR_WORKERS = pytest.StashKey[dict]()
-
-
-def is_worker(config: pytest.Config) -> bool:
-    return hasattr(config, "workerinput")
 
 
 def hand_over(config: pytest.Config, target: dict) -> None:

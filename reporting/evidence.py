@@ -17,6 +17,7 @@ import pytest
 from pytest_bdd.scenario import scenario_wrapper_template_registry
 
 from reporting.report import RunInfo
+from reporting.workers import is_worker
 
 # Name of the user property that holds one mail (a JSON string), one property
 # per mail. JUnit XML shows them too, as <property> elements.
@@ -45,7 +46,7 @@ def set_run_info(config: pytest.Config, *, target: str, mailpit: str, bundled_mo
 
     Call it from the conftest's ``pytest_configure``; workers ignore it.
     """
-    if not hasattr(config, "workerinput"):
+    if not is_worker(config):
         config.stash[RUN_INFO_KEY] = RunInfo(target=target, mailpit=mailpit, bundled_mock=bundled_mock,
                                              skips_accepted=skips_accepted)
 

@@ -46,6 +46,7 @@ from reporting.report import (
 )
 from reporting.shards import EVIDENCE_NAME, FOLDER_FILES, shard_data
 from reporting.verdict import ExitCode, skip_reason
+from reporting.workers import is_worker
 
 # Attributes set on the test reports by the plugin (carried by xdist).
 IDENTITY_ATTRIBUTE = "rapport_scenario"
@@ -91,7 +92,7 @@ def pytest_configure(config: pytest.Config) -> None:
     # --strict-markers accepts them and pytest does not warn about them.
     for part in GUIDE_PARTS:
         config.addinivalue_line("markers", f"{part.tag}: scénario de la partie du guide « {part.title} »")
-    if _is_controller(config):
+    if not is_worker(config):
         cucumber_path = getattr(config.option, "cucumber_json_path", None)
         if cucumber_path:
             # pytest-bdd writes the file without creating its folder.
@@ -101,10 +102,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def _expanded(path: str) -> Path:
     return Path(os.path.expandvars(os.path.expanduser(path))).absolute()
-
-
-def _is_controller(config: pytest.Config) -> bool:
-    return not hasattr(config, "workerinput")
 
 
 # Outermost wrapper: runs after pytest-bdd has registered the scenario of the
