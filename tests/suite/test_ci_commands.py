@@ -78,14 +78,14 @@ def test_gitlab_s_shard_runs_as_written(ci_mailpit):
     assert shard.returncode == 0 and collected(shard.stdout) > 0, f"Shard 1 :\n{shard.stdout[-3000:]}"
 
 
-def test_compose_s_mock_and_the_suite_against_it_run_as_written(ci_mailpit):
+def test_compose_s_mock_and_the_suite_against_it_run_as_written(ci_mailpit, tmp_path):
     compose = load("docker-compose.yml")
     mock = compose["services"]["mock-site"]
     ci_mailpit.start(here(f"python -m mock_site {mock['command']}"), MOCK_PORT)
     # Compose's first use (its header): the suite on this machine against its mock and Mailpit.
     header = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
     [against_compose] = re.findall(r"^#\s+(MAILPIT_URL=\S+ BASE_URL=\S+ pytest steps)$", header, re.MULTILINE)
-    run = ci_mailpit.run_shell(against_compose + " --collect-only -q")
+    run = ci_mailpit.run_shell(f"{against_compose} --collect-only -q --reports-dir {tmp_path}")
     assert run.returncode == 0 and collected(run.stdout) > 0, f"« {against_compose} » :\n{run.stdout[-3000:]}"
 
 
