@@ -24,9 +24,10 @@ COPY conftest.py pytest.ini ./
 COPY features ./features
 COPY steps ./steps
 COPY contract ./contract
+COPY compat ./compat
 COPY pages ./pages
 COPY mails ./mails
-COPY target ./target
+COPY site_under_test ./site_under_test
 COPY harness ./harness
 COPY mock_site ./mock_site
 COPY reporting ./reporting

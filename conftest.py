@@ -9,12 +9,12 @@ import pytest
 from mails.inbox import LEDGER_PROPERTY, PersonInbox
 from pages.device import Device
 from pages.mail_view import MailInBrowser
-from target.accounts import VALIDATED_ADDRESS, AccountProvider
-from target.capabilities import skip_without
-from target.captcha import CaptchaAnswers
-from target.clock import ScenarioClock, TargetTime
-from target.passwords import NewPassword
-from target.test_support_api import TestSupportApi
+from site_under_test.accounts import VALIDATED_ADDRESS, AccountProvider
+from site_under_test.capabilities import skip_without
+from site_under_test.captcha import CaptchaAnswers
+from site_under_test.passwords import NewPassword
+from site_under_test.scenario_time import ScenarioClock, TargetTime
+from site_under_test.support_api import SupportApiClient
 
 pytest_plugins = [
     "harness.xdist",
@@ -22,10 +22,10 @@ pytest_plugins = [
     "harness.outage",
     "harness.scenario_site",
     "harness.fault_matrix",
-    "harness.capabilities",
-    "harness.evidence",
+    "harness.capability_fixtures",
+    "harness.scenario_mailbox",
     "harness.browser",
-    "harness.traces",
+    "compat.pytest_playwright",
     "harness.verdict",
     "harness.mail_ledger",
     "reporting.plugin",
@@ -55,12 +55,12 @@ PHONE_MODEL = "Pixel 7"
 def base_url(shared_target) -> str:
     """The target's origin (overrides pytest-playwright's own `base_url`, registered after the plugins).
     A scenario reads `site_url` (harness/outage.py): this origin, or its own site for @panne-messagerie."""
-    return shared_target["base_url"]
+    return shared_target.base_url
 
 
 @pytest.fixture
 def test_support(context, site_url):
-    return TestSupportApi(context.request, site_url)
+    return SupportApiClient(context.request, site_url)
 
 
 @pytest.fixture
@@ -81,7 +81,7 @@ def captcha(test_support, capabilities):
     return captcha_answers(test_support, capabilities)
 
 
-def captcha_answers(test_support: TestSupportApi, capabilities) -> CaptchaAnswers:
+def captcha_answers(test_support: SupportApiClient, capabilities) -> CaptchaAnswers:
     if capabilities.captcha:
         return CaptchaAnswers(test_support.captcha_answer)
     skip_without(capabilities.fixed_captcha_answer, "captcha")
@@ -167,7 +167,7 @@ def phone(new_context, playwright, browser_context_args, site_url, capabilities)
     phone_options = {name: value for name, value in playwright.devices[PHONE_MODEL].items()
                      if name not in browser_context_args}
     context = new_context(**phone_options)
-    answers = captcha_answers(TestSupportApi(context.request, site_url), capabilities)
+    answers = captcha_answers(SupportApiClient(context.request, site_url), capabilities)
     return Device(context.new_page(), site_url, answers.current)
 
 

@@ -76,7 +76,7 @@ install_browser() {
 }
 
 # The real Mailpit, built from its Go module into .tools/bin (git-ignored) once
-# per machine; the suite finds it there (mails/server.py). Without Go, the
+# per machine; the suite finds it there (mails/mailpit_choice.py). Without Go, the
 # suite's embedded catcher serves instead.
 install_mailpit() {
   local mailpit=.tools/bin/mailpit go built=""

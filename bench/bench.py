@@ -39,11 +39,11 @@ sys.path.insert(0, str(ROOT))
 from contract import wording
 from harness.browser import chromium_launch_args
 from mails.mailbox import Mailbox
-from mails.server import PROJECT_MAILPIT, free_port, start_binary
+from mails.mailpit_choice import PROJECT_MAILPIT, free_port, start_binary
 from mock_site.mailpit import start_catcher
 from mock_site.server import serve_in_thread
 from pages.mail_view import MailInBrowser
-from target.accounts import random_identity, unique_address
+from site_under_test.accounts import random_identity, unique_address
 
 SCENARIOS = "steps/test_guide_mot_de_passe_oublie.py::test_"
 # Step 6's first scenario: the whole journey, from the home page to the confirmation mail. It is timed

@@ -133,9 +133,9 @@ class FaultSites:
 
 @pytest.fixture(scope="session")
 def fault_sites(shared_target):
-    if shared_target["bundled_smtp"] is None:
+    if shared_target.bundled_smtp is None:
         raise pytest.UsageError("La matrice des pannes ne tourne que contre le site simulé embarqué.")
-    sites = FaultSites(tuple(shared_target["bundled_smtp"]))
+    sites = FaultSites(shared_target.bundled_smtp)
     yield sites
     sites.stop()
 

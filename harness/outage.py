@@ -13,6 +13,8 @@ Against a given target, they use it and the chaos-enabled Mailpit given by --mai
 from __future__ import annotations
 
 import os
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass
 
 import pytest
 
@@ -24,8 +26,8 @@ from harness.servers import (
     suite_started_the_site,
 )
 from harness.smtp_relay import SmtpRelay
-from mails.chaos import MailpitChaos
-from mails.server import MailpitUnreachable, free_port, start_chaos_mailpit
+from mails.mailpit_chaos import MailpitChaos
+from mails.mailpit_choice import MailpitUnreachable, free_port, start_chaos_mailpit
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,33 +43,45 @@ WORKER_OUTAGE = "outage_sites"
 _STARTED = pytest.StashKey[list]()
 
 
+@dataclass(frozen=True)
+class OutageSite:
+    """Where the @panne-messagerie scenarios go: a site, the chaos Mailpit it mails to, and against the
+    bundled mock the relay's port between them and that Mailpit's SMTP (None against a given target)."""
+
+    base_url: str
+    mailpit_url: str
+    relay_port: int | None = None
+    mailpit_smtp: tuple[str, int] | None = None
+
+    @classmethod
+    def handed_over(cls, data: dict) -> OutageSite:
+        """From the plain data xdist hands to a worker (asdict)."""
+        smtp = data["mailpit_smtp"]
+        return cls(**{**data, "mailpit_smtp": tuple(smtp) if smtp else None})
+
+
 class OutageSites:
     """Started together, stopped together: a chaos Mailpit, and a site mailing to it through the relay's port."""
 
     def __init__(self):
-        self._running = []
-        try:
+        with ExitStack() as started:  # closed, so stopped, if the start fails
             self.mailpit = start_chaos_mailpit(lambda: start_embedded_catcher(enable_chaos=True))
-            self._running.append(self.mailpit)
+            started.callback(self.mailpit.stop)
             # The relay listens there once its process starts it; the site is given the port now.
             self.relay_port = free_port()
             self.site = start_bundled_site("127.0.0.1", self.relay_port)
-            self._running.append(self.site)
-        except BaseException:
-            self.stop()
-            raise
+            started.callback(self.site.stop)
+            self._running = started.pop_all()
 
-    def for_scenarios(self) -> dict:
-        return {"base_url": self.site.url, "mailpit_url": self.mailpit.url, "relay_port": self.relay_port,
-                "mailpit_smtp": [self.mailpit.smtp_host, self.mailpit.smtp_port]}
+    def for_scenarios(self) -> OutageSite:
+        return OutageSite(self.site.url, self.mailpit.url, self.relay_port,
+                          (self.mailpit.smtp_host, self.mailpit.smtp_port))
 
     def stop(self) -> None:
-        for service in reversed(self._running):
-            service.stop()
-        self._running.clear()
+        self._running.close()
 
 
-def started_outage_sites(config: pytest.Config) -> dict:
+def started_outage_sites(config: pytest.Config) -> OutageSite:
     try:
         sites = OutageSites()
     except MailpitUnreachable as unreachable:
@@ -79,7 +93,7 @@ def started_outage_sites(config: pytest.Config) -> dict:
 @pytest.hookimpl(optionalhook=True)  # an xdist hook, in the main process: one set per worker
 def pytest_configure_node(node):
     if suite_started_the_site(node.config):
-        node.workerinput[WORKER_OUTAGE] = started_outage_sites(node.config)
+        node.workerinput[WORKER_OUTAGE] = asdict(started_outage_sites(node.config))
 
 
 def pytest_unconfigure(config: pytest.Config):
@@ -88,7 +102,7 @@ def pytest_unconfigure(config: pytest.Config):
 
 
 @pytest.fixture(scope="session")
-def outage_sites(pytestconfig, shared_target) -> dict:
+def outage_sites(pytestconfig, shared_target) -> OutageSite:
     """This process's outage site, its Mailpit and the relay between them; or the given target
     and --mailpit-chaos-url; else every @panne-messagerie scenario is skipped with the reason."""
     if given_base_url(pytestconfig):
@@ -100,19 +114,19 @@ def outage_sites(pytestconfig, shared_target) -> dict:
         if xdist.worker_count(pytestconfig) > 1:
             pytest.skip("Panne de messagerie non simulée : contre une cible donnée, la panne toucherait les mails "
                         "des scénarios lancés en parallèle ; lancez -m panne-messagerie sans -n.")
-        return {"base_url": shared_target["base_url"], "mailpit_url": chaos_url.rstrip("/"), "relay_port": None}
+        return OutageSite(shared_target.base_url, chaos_url.rstrip("/"))
     if xdist.is_worker(pytestconfig):
-        return pytestconfig.workerinput[WORKER_OUTAGE]
+        return OutageSite.handed_over(pytestconfig.workerinput[WORKER_OUTAGE])
     return started_outage_sites(pytestconfig)
 
 
 @pytest.fixture(scope="session")
 def smtp_relay(outage_sites) -> SmtpRelay | None:
     """The relay from the outage site to its Mailpit, in this process; none against a given target."""
-    if outage_sites["relay_port"] is None:
+    if outage_sites.relay_port is None:
         yield None
         return
-    relay = SmtpRelay(outage_sites["relay_port"], tuple(outage_sites["mailpit_smtp"]))
+    relay = SmtpRelay(outage_sites.relay_port, outage_sites.mailpit_smtp)
     relay.restore()
     yield relay
     relay.cut_off()
@@ -121,9 +135,9 @@ def smtp_relay(outage_sites) -> SmtpRelay | None:
 class OutageTarget:
     """The site and the Mailpit of one @panne-messagerie scenario, whose mail server fails on demand."""
 
-    def __init__(self, sites: dict, relay: SmtpRelay | None):
-        self.site_url = sites["base_url"]
-        self.mailpit_url = sites["mailpit_url"]
+    def __init__(self, sites: OutageSite, relay: SmtpRelay | None):
+        self.site_url = sites.base_url
+        self.mailpit_url = sites.mailpit_url
         self.chaos = MailpitChaos(self.mailpit_url)
         self._relay = relay
 

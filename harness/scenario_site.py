@@ -18,7 +18,7 @@ def site_url(request, base_url, fault_under_test) -> str:
     if fault_under_test is not None:
         fault_sites = request.getfixturevalue("fault_sites")
         if outage:
-            relay_port = request.getfixturevalue("outage_sites")["relay_port"]
+            relay_port = request.getfixturevalue("outage_sites").relay_port
             return fault_sites.site(fault_under_test, ("127.0.0.1", relay_port))
         return fault_sites.site(fault_under_test)
     if outage:

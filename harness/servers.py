@@ -5,6 +5,8 @@ it starts it: a run against a given --base-url imports neither Flask nor aiosmtp
 """
 
 import os
+from contextlib import ExitStack
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,9 +14,9 @@ import pytest
 import requests
 
 from harness import OPTIONS_GROUP, xdist
-from mails.server import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
+from mails.mailpit_choice import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
 from reporting.evidence import set_run_info
-from target.capabilities import (
+from site_under_test.capabilities import (
     HTTP_TIMEOUT_SECONDS,
     CapabilitiesUnreadable,
     capabilities_from,
@@ -58,18 +60,36 @@ def start_bundled_site(smtp_host: str, smtp_port: int, faults: list[str] | None 
         raise pytest.UsageError(f"Site simulé non démarré : {refused}") from None
 
 
+@dataclass(frozen=True)
+class RunTarget:
+    """The run's site and Mailpit and what the site offers, as the main process found them."""
+
+    base_url: str
+    mailpit_url: str
+    bundled_smtp: tuple[str, int] | None  # where the bundled mock mails (the fault matrix's mocks mail there too)
+    offered_capabilities: dict
+    staging: dict
+
+    def for_workers(self) -> dict:
+        """What xdist can hand to a worker: plain data."""
+        return asdict(self)
+
+    @classmethod
+    def handed_over(cls, data: dict) -> "RunTarget":
+        smtp = data["bundled_smtp"]
+        return cls(**{**data, "bundled_smtp": tuple(smtp) if smtp else None})
+
+
 class SharedTarget:
     """The site and the Mailpit of this run, started here unless given; a start that fails stops what it started."""
 
     def __init__(self, config: pytest.Config):
-        self._running = []
+        self._running = ExitStack()
         self.bundled_site = False
-        self.bundled_smtp = None  # where the bundled mock mails: the fault matrix's mocks mail there too
-        try:
+        self.bundled_smtp = None
+        with self._running as started:  # closed, so stopped, if the start fails
             self._start(config)
-        except BaseException:
-            self.stop()
-            raise
+            self._running = started.pop_all()
 
     def _start(self, config: pytest.Config) -> None:
         self.base_url = given_base_url(config)
@@ -78,7 +98,7 @@ class SharedTarget:
                                       smtp=config.getoption("--mailpit-smtp"))
         except MailpitUnreachable as unreachable:
             raise pytest.UsageError(str(unreachable)) from None
-        self._running.append(mailpit)
+        self._running.callback(mailpit.stop)
         self.mailpit_url = mailpit.url
         lines = [mailpit.describe()]
         if self.base_url:
@@ -89,8 +109,8 @@ class SharedTarget:
             smtp_host = mailpit.smtp_host or urlsplit(mailpit.url).hostname
             smtp_port = mailpit.smtp_port or MAILPIT_SMTP_PORT
             site = start_bundled_site(smtp_host, smtp_port)
-            self._running.append(site)
-            self.bundled_smtp = [smtp_host, smtp_port]
+            self._running.callback(site.stop)
+            self.bundled_smtp = (smtp_host, smtp_port)
             self.bundled_site = True
             self.base_url = site.url
             broken = site.app.config["FAULTS"]
@@ -108,14 +128,11 @@ class SharedTarget:
         except (OSError, ValueError, TypeError) as unreadable:
             raise pytest.UsageError(f"Configuration de recette {staging} illisible : {unreadable}") from None
 
-    def for_workers(self) -> dict:
-        return {"base_url": self.base_url, "mailpit_url": self.mailpit_url, "bundled_smtp": self.bundled_smtp,
-                "offered_capabilities": self.offered_capabilities, "staging": self.staging}
+    def run_target(self) -> RunTarget:
+        return RunTarget(self.base_url, self.mailpit_url, self.bundled_smtp, self.offered_capabilities, self.staging)
 
     def stop(self):
-        for service in reversed(self._running):
-            service.stop()
-        self._running.clear()
+        self._running.close()
 
 
 def check_site_reachable(base_url: str) -> None:
@@ -157,7 +174,7 @@ SHARED_TARGET = pytest.StashKey[SharedTarget]()
 def started_target(config: pytest.Config) -> SharedTarget:
     target = SharedTarget(config)
     config.stash[SHARED_TARGET] = target
-    xdist.hand_over(config, target.for_workers())
+    xdist.hand_over(config, target.run_target().for_workers())
     set_run_info(config, target=target.base_url, mailpit=target.mailpit_url, bundled_mock=bool(target.bundled_site),
                  skips_accepted=config.getoption("--accepter-ignores"))
     return target
@@ -188,15 +205,15 @@ def suite_started_the_site(config: pytest.Config) -> bool:
 
 
 @pytest.fixture(scope="session")
-def shared_target(pytestconfig) -> dict:
+def shared_target(pytestconfig) -> RunTarget:
     """The run's target, Mailpit and capabilities, as the main process found them."""
     if xdist.is_worker(pytestconfig):
-        return xdist.handed_over(pytestconfig)
+        return RunTarget.handed_over(xdist.handed_over(pytestconfig))
     if SHARED_TARGET not in pytestconfig.stash:  # a run that was not recognised as an acceptance run
         started_target(pytestconfig)
-    return pytestconfig.stash[SHARED_TARGET].for_workers()
+    return pytestconfig.stash[SHARED_TARGET].run_target()
 
 
 @pytest.fixture(scope="session")
 def mailpit_url(shared_target) -> str:
-    return shared_target["mailpit_url"]
+    return shared_target.mailpit_url

@@ -6,7 +6,7 @@ import pytest
 
 from harness import OPTIONS_GROUP, xdist
 from harness.servers import SHARED_TARGET, suite_started_the_site
-from reporting.verdict import ExitCode, exit_code_with_skips, skip_reason
+from reporting.verdict import SKIPS_ON_THE_BUNDLED_MOCK, SKIPS_VERDICTS, ExitCode, exit_code_with_skips, skip_reason
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -14,16 +14,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--accepter-ignores", action="store_true", default=False,
                     help="Contre une cible donnée, accepter une recette incomplète (des scénarios ignorés) : "
                          "sans cette option, le code de sortie est alors non nul.")
-
-
-# What the terminal says of a run whose only fault is its skips, by the exit code the rule gave it.
-SKIP_VERDICTS = {
-    ExitCode.TESTS_FAILED: ("Recette en échec : {count} alors que la suite a démarré elle-même le site simulé, "
-                            "qui offre tout ce que les scénarios demandent :"),
-    ExitCode.INCOMPLETE: (f"Recette incomplète : {{count}} (code de sortie {ExitCode.INCOMPLETE.value} ; "
-                          "--accepter-ignores pour l'accepter) :"),
-    ExitCode.OK: "Recette incomplète, acceptée par --accepter-ignores : {count} :",
-}
 
 
 class SkipVerdict:
@@ -44,8 +34,10 @@ class SkipVerdict:
                                                   skips_accepted=self.config.getoption("--accepter-ignores"))
         if not self.skipped or before != ExitCode.OK:
             return
+        said = {ExitCode.TESTS_FAILED: f" {SKIPS_ON_THE_BUNDLED_MOCK}",
+                ExitCode.INCOMPLETE: f" (code de sortie {ExitCode.INCOMPLETE.value} ; --accepter-ignores pour l'accepter)"}
         count = f"{len(self.skipped)} scénario(s) ignoré(s)"
-        self.summary = [SKIP_VERDICTS[session.exitstatus].format(count=count)]
+        self.summary = [f"{SKIPS_VERDICTS[session.exitstatus]} : {count}{said.get(session.exitstatus, '')} :"]
         self.summary += [f"  - {nodeid} : {reason}" for nodeid, reason in self.skipped.items()]
 
     def pytest_terminal_summary(self, terminalreporter) -> None:

@@ -1,3 +1,3 @@
 """The mailbox side: the Mailpit client, the Mail model, THE one bounded wait for mail
 (mailbox.py), what a person checks in a mail, the person's inbox, and the choice or start
-of a Mailpit (server.py)."""
+of a Mailpit (mailpit_choice.py)."""

@@ -6,10 +6,10 @@ from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from mock_site import faults, journey, test_support_api, wording
-from mock_site.clock import SessionClocks, ensure_session
+from mock_site import faults, support_api, views, wording
 from mock_site.rules import RateLimit
-from mock_site.store import Store
+from mock_site.session_clocks import SessionClocks, ensure_session
+from mock_site.state import Store
 
 DEFAULTS = {
     "SMTP_HOST": "127.0.0.1",
@@ -46,15 +46,15 @@ def create_app(config: dict | None = None) -> Flask:
     app.config["FAULTS"] = faults.configured(app.config.get("FAULTS"), app.config["TEST_API"])
 
     # Per app instance: two apps in one process never share state.
-    app.extensions["mock_site.store"] = Store(RateLimit(**app.config["RATE_LIMIT"]))
+    app.extensions["mock_site.state"] = Store(RateLimit(**app.config["RATE_LIMIT"]))
     app.extensions["mock_site.clocks"] = SessionClocks()
 
     app.before_request(ensure_session)  # first, so that even a refused request gets its session
     csrf = CSRFProtect(app)
-    app.register_blueprint(journey.bp)
+    app.register_blueprint(views.bp)
     if app.config["TEST_API"]:
-        csrf.exempt(test_support_api.bp)  # a JSON API for the suite, not a form
-        app.register_blueprint(test_support_api.bp)
+        csrf.exempt(support_api.bp)  # a JSON API for the suite, not a form
+        app.register_blueprint(support_api.bp)
     _register_error_pages(app)
 
     @app.after_request
@@ -68,7 +68,7 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _register_error_pages(app: Flask) -> None:
     def error_page(status: int, message: str):
-        if app.config["TEST_API"] and request.path.startswith(test_support_api.bp.url_prefix + "/"):
+        if app.config["TEST_API"] and request.path.startswith(support_api.bp.url_prefix + "/"):
             return jsonify(error=message), status
         return render_template("error.html", alert=[message]), status
 

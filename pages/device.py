@@ -10,10 +10,10 @@ from pages.account_page import AccountPage
 from pages.common import alert
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.home_page import HomePage
-from pages.journey import ForgotPasswordJourney
 from pages.login_page import LoginPage
 from pages.password_changed_page import PasswordChangedPage
 from pages.renewal_page import RenewalPage
+from pages.reset_request import ForgotPasswordJourney
 
 
 class Device:

@@ -15,8 +15,10 @@ import os
 import sys
 from pathlib import Path
 
-from reporting.report import DEFAULT_HTML_NAME, RunInfo, verdict_of, write_report
+from reporting.model import RunInfo
+from reporting.report import DEFAULT_HTML_NAME, write_report
 from reporting.shards import ShardError, merge
+from reporting.verdict import verdict_of
 
 
 def main(argv: list[str] | None = None) -> int:

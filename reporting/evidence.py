@@ -14,22 +14,16 @@ from datetime import datetime
 from typing import Any
 
 import pytest
-from pytest_bdd.scenario import scenario_wrapper_template_registry
 
-from reporting.report import RunInfo
+from compat.pytest_bdd import EXAMPLE_PARAMETER, scenario_wrapper_template_registry
+from reporting.model import RunInfo
 from reporting.workers import is_worker
 
 # Name of the user property that holds one mail (a JSON string), one property
 # per mail. JUnit XML shows them too, as <property> elements.
 MAIL_PROPERTY = "rapport_mail"
-# pytest-playwright (0.10.0) puts the artifacts it keeps on the teardown
-# report as user properties named playwright_<kind>.
-SCREENSHOT_PROPERTY = "playwright_screenshot"
-TRACE_PROPERTY = "playwright_trace"
 # A number the target announced that a scenario depends on (its rate limit…), one property per line.
 ANNOUNCED_PROPERTY = "chiffres_annonces"
-# pytest-bdd passes the example of an outline in this parameter.
-EXAMPLE_PARAMETER = "_pytest_bdd_example"
 RUN_INFO_KEY = pytest.StashKey[RunInfo]()
 
 

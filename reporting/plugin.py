@@ -25,25 +25,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pytest_bdd.reporting import ReportContext, test_report_context_registry
 
+from compat.pytest_bdd import (
+    CUCUMBER_JSON_OPTION,
+    ReportContext,
+    mark_last_step_skipped,
+    test_report_context_registry,
+)
+from compat.pytest_playwright import OUTPUT_OPTION, SCREENSHOT_PROPERTY, TRACE_PROPERTY
 from reporting.evidence import (
     ANNOUNCED_PROPERTY,
     RUN_INFO_KEY,
-    SCREENSHOT_PROPERTY,
-    TRACE_PROPERTY,
     mails_of,
     scenario_identity,
     set_run_info,  # noqa: F401  (also importable from here; prefer reporting.evidence, see above)
 )
 from reporting.guide import GUIDE_PARTS
-from reporting.report import (
-    DEFAULT_HTML_NAME,
-    RunInfo,
-    summary_path,
-    write_report,
-    write_results,
-)
+from reporting.model import RunInfo
+from reporting.report import DEFAULT_HTML_NAME, summary_path, write_report, write_results
 from reporting.shards import EVIDENCE_NAME, FOLDER_FILES, shard_data
 from reporting.verdict import ExitCode, skip_reason
 from reporting.workers import is_worker
@@ -84,16 +83,16 @@ def pytest_configure(config: pytest.Config) -> None:
     reports_dir = config.getoption("reports_dir")
     if reports_dir:
         folder = Path(reports_dir)
-        config.option.cucumber_json_path = str(folder / FOLDER_FILES["cucumber"])
+        setattr(config.option, CUCUMBER_JSON_OPTION, str(folder / FOLDER_FILES["cucumber"]))
         config.option.xmlpath = str(folder / FOLDER_FILES["junit"])
         config.option.rapport_html = str(folder / DEFAULT_HTML_NAME)
-        config.option.output = str(folder / "artifacts")
+        setattr(config.option, OUTPUT_OPTION, str(folder / "artifacts"))
     # pytest-bdd turns every tag into a mark: declare the guide's, so that
     # --strict-markers accepts them and pytest does not warn about them.
     for part in GUIDE_PARTS:
         config.addinivalue_line("markers", f"{part.tag}: scénario de la partie du guide « {part.title} »")
     if not is_worker(config):
-        cucumber_path = getattr(config.option, "cucumber_json_path", None)
+        cucumber_path = getattr(config.option, CUCUMBER_JSON_OPTION, None)
         if cucumber_path:
             # pytest-bdd writes the file without creating its folder.
             _expanded(cucumber_path).parent.mkdir(parents=True, exist_ok=True)
@@ -115,11 +114,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             setattr(report, IDENTITY_ATTRIBUTE, identity)
     context = test_report_context_registry.get(report)
     if context is not None and report.when == "call":
-        if report.skipped and context.scenario["steps"]:
-            # A skip inside a step is no step error for pytest-bdd, which then
-            # writes every step as passed; flag the step that skipped, so that
-            # the cucumber JSON calls it skipped.
-            context.scenario["steps"][-1]["failed"] = True
+        if report.skipped:
+            mark_last_step_skipped(context.scenario)
         setattr(report, BDD_CONTEXT_ATTRIBUTE, {"scenario": context.scenario, "name": context.name})
     return report
 
@@ -167,7 +163,7 @@ class ReportWriter:
 
     def _html_file(self) -> Path | None:
         """Where the page goes: --rapport-html, else beside the cucumber JSON; None without a cucumber JSON."""
-        cucumber_path = getattr(self.config.option, "cucumber_json_path", None)
+        cucumber_path = getattr(self.config.option, CUCUMBER_JSON_OPTION, None)
         if not cucumber_path:
             return None
         html_option = self.config.getoption("rapport_html")
@@ -228,7 +224,7 @@ class ReportWriter:
         html_file = self._html_file()
         if html_file is None:
             return
-        cucumber_file = _expanded(config.option.cucumber_json_path)
+        cucumber_file = _expanded(getattr(config.option, CUCUMBER_JSON_OPTION))
         if not cucumber_file.exists():
             return
         run = config.stash.get(RUN_INFO_KEY, None) or _run_info_from_options(config)

@@ -25,15 +25,9 @@ from typing import Any
 
 from junitparser import Error, JUnitXml, JUnitXmlError, TestCase, TestSuite
 
-from reporting.report import (
-    DEFAULT_HTML_NAME,
-    RunInfo,
-    ScenarioResult,
-    ShardInfo,
-    load_cucumber,
-    merge_results,
-    write_results,
-)
+from reporting.model import RunInfo, ScenarioResult, ShardInfo
+from reporting.report import DEFAULT_HTML_NAME, write_results
+from reporting.results import load_cucumber, merge_results
 from reporting.verdict import ExitCode
 
 EVIDENCE_NAME = "preuves.json"

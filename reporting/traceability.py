@@ -15,8 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from pytest_bdd.parser import FeatureParser
-
+from compat.pytest_bdd import FeatureParser
 from reporting.guide import GAP_TEXT, GUIDE_PARTS, GUIDE_TAGS, OUTSIDE_GUIDE_TITLE
 
 REPO_ROOT = Path(__file__).resolve().parent.parent

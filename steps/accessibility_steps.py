@@ -3,7 +3,7 @@
 import pytest
 from pytest_bdd import parsers, then, when
 
-from accessibility import journey as accessible
+from accessibility import page_checks as accessible
 from accessibility.axe import expect_no_axe_violation
 from accessibility.keyboard import KeyboardWalk
 from accessibility.rendering import (
@@ -19,7 +19,7 @@ from accessibility.structure import (
     expect_page_structure,
 )
 from contract import wording
-from target.passwords import PasswordChoice
+from site_under_test.passwords import PasswordChoice
 
 FIELD_SEPARATOR = " ; "
 

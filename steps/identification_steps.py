@@ -5,16 +5,16 @@ from datetime import timedelta
 from pytest_bdd import given, parsers, then, when
 
 from contract import wording
-from target.accounts import (
+from site_under_test.accounts import (
     NO_ADDRESS,
     UNVALIDATED_ADDRESS,
     VALIDATED_ADDRESS,
     named_birth,
     random_identity,
 )
-from target.captcha import wrong_characters
-from target.clock import typed_date
-from target.writings import CHARACTERS_WRITINGS, DATE_WRITINGS, NIR_WRITINGS
+from site_under_test.captcha import wrong_characters
+from site_under_test.scenario_time import typed_date
+from site_under_test.writings import CHARACTERS_WRITINGS, DATE_WRITINGS, NIR_WRITINGS
 
 
 @given("un assuré dont le compte a une adresse mail validée", target_fixture="account")

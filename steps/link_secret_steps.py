@@ -3,8 +3,8 @@
 from pytest_bdd import given, parsers, then, when
 
 from mails.checks import expect_change_stated_at
+from site_under_test.scenario_time import PARIS_MOMENTS
 from steps.mail_steps import has_opened_link_of_new_mail
-from target.clock import PARIS_MOMENTS
 
 _MOMENTS = "|".join(PARIS_MOMENTS).replace("(", r"\(").replace(")", r"\)")
 

@@ -17,7 +17,7 @@ from mails.checks import (
 )
 from mails.inbox import scan_link
 from pages.common import expect_alert
-from target.captcha import wrong_characters
+from site_under_test.captcha import wrong_characters
 
 
 @when("il demande le renouvellement de son mot de passe")

@@ -3,7 +3,7 @@
 from pytest_bdd import given, parsers, then, when
 
 from pages.device import changed_on_exactly_one
-from target.passwords import rules_broken_on_target, valid_password_of_length
+from site_under_test.passwords import rules_broken_on_target, valid_password_of_length
 
 RULE_SEPARATOR = " ; "
 

@@ -2,12 +2,12 @@
 
 from pytest_bdd import given, parsers, then, when
 
+from site_under_test.refusals import CAPTCHA_TOO_LATE_SECONDS, REFUSALS
+from site_under_test.writings import NIR_WRITINGS
 from steps.mail_steps import (
     has_received_as_many_mails_as_allowed,
     has_received_renewal_mail,
 )
-from target.refusals import CAPTCHA_TOO_LATE_SECONDS, REFUSALS
-from target.writings import NIR_WRITINGS
 
 _NIR_WRITINGS = "|".join(NIR_WRITINGS)
 

@@ -2,7 +2,7 @@
 
 from pytest_bdd import parsers, when
 
-from target.clock import parse_duration
+from site_under_test.scenario_time import parse_duration
 
 
 @when(parsers.re(r"(?P<duration>\d.*) s'écoulen?t?"))

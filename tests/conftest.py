@@ -7,9 +7,9 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from pytest_bdd.scenario import make_python_name
 
-from mails.server import PROJECT_MAILPIT
+from compat.pytest_bdd import make_python_name
+from mails.mailpit_choice import PROJECT_MAILPIT
 from mock_site.mailpit import start_catcher
 
 PINNED_MAILPIT = (Path(__file__).resolve().parents[1] / "mailpit.version").read_text().strip()

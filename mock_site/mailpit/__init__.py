@@ -12,8 +12,8 @@ from werkzeug.serving import BaseWSGIServer, make_server
 
 from mock_site.mailpit.api import create_app
 from mock_site.mailpit.chaos import Chaos
+from mock_site.mailpit.messages import MessageStore
 from mock_site.mailpit.smtp import CatchAll, MailpitController
-from mock_site.mailpit.store import MessageStore
 from mock_site.server import QuietRequestHandler
 
 __all__ = ["MessageStore", "RunningCatcher", "create_app", "start_catcher"]

@@ -7,7 +7,7 @@ import time
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from mock_site.mailpit.chaos import Chaos, ChaosError
-from mock_site.mailpit.store import MessageStore, StoredMessage
+from mock_site.mailpit.messages import MessageStore, StoredMessage
 
 # The Mailpit release whose API this copies (mailpit.version); tests/mailpit checks they agree.
 VERSION = "v1.33.1 (mock_site.mailpit)"

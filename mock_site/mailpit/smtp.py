@@ -12,7 +12,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
 from mock_site.mailpit.chaos import Chaos
-from mock_site.mailpit.store import MessageStore, header_block, new_id
+from mock_site.mailpit.messages import MessageStore, header_block, new_id
 
 log = logging.getLogger(__name__)
 

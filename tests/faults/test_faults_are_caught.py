@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
-from pytest_bdd.scenario import make_python_name
 
+from compat.pytest_bdd import make_python_name
 from mock_site.faults import CATALOGUE as FAULTS
 from tests.conftest import SCENARIO_MODULE, suite_environment
 from tests.faults.scenarios_of_faults import LATE_MAIL, SCENARIOS_OF_FAULTS

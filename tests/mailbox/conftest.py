@@ -9,7 +9,7 @@ from email.message import EmailMessage
 import pytest
 
 from mails.mailbox import Mailbox
-from mails.server import start_binary
+from mails.mailpit_choice import start_binary
 from mock_site.mailpit import start_catcher
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from mails import server as mail_server
-from mails.server import (
+from mails import mailpit_choice
+from mails.mailpit_choice import (
     PROJECT_MAILPIT,
     MailpitUnreachable,
     check_reachable,
@@ -55,7 +55,7 @@ def _fake_mailpit(folder: Path) -> Path:
 
 def test_without_url_or_binary_the_embedded_catcher_is_used(monkeypatch, tmp_path):
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(mail_server, "PROJECT_MAILPIT", tmp_path / "pas-construit" / "mailpit")
+    monkeypatch.setattr(mailpit_choice, "PROJECT_MAILPIT", tmp_path / "pas-construit" / "mailpit")
     service = provide_mailpit(None, start_catcher)
     try:
         assert service.kind == "embedded"
@@ -88,7 +88,7 @@ def test_without_one_on_path_the_projects_binary_is_used(monkeypatch, tmp_path):
     project_folder.mkdir(parents=True)
     fake = _fake_mailpit(project_folder)
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(mail_server, "PROJECT_MAILPIT", fake)
+    monkeypatch.setattr(mailpit_choice, "PROJECT_MAILPIT", fake)
     service = provide_mailpit(None, start_catcher)
     try:
         assert (service.kind, service.executable) == ("binary", str(fake))

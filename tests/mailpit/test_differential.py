@@ -16,7 +16,7 @@ from email.utils import getaddresses
 import pytest
 import requests
 
-from mails.server import start_binary
+from mails.mailpit_choice import start_binary
 from mock_site.mailpit import start_catcher
 from tests.conftest import PINNED_MAILPIT
 

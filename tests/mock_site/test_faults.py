@@ -14,7 +14,7 @@ import pytest
 
 from mock_site import captchas, create_app, faults, wording
 from mock_site.__main__ import parse_arguments
-from target.clock import PARIS_MOMENTS
+from site_under_test.scenario_time import PARIS_MOMENTS
 from tests.mock_site.site_client import (
     BIRTH_DATE,
     NEW_PASSWORD,

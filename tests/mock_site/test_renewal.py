@@ -217,8 +217,8 @@ def test_tokens_are_stored_hashed(visitor, mails, app):
     visitor.create_account()
     link = _mail_link(visitor, mails)
     token = link.rsplit("/", 1)[1]
-    account = app.extensions["mock_site.store"].account(NIR)
-    assert token not in repr(vars(app.extensions["mock_site.store"]))
+    account = app.extensions["mock_site.state"].account(NIR)
+    assert token not in repr(vars(app.extensions["mock_site.state"]))
     assert len(account.renewal_token_hash) == 64 and account.renewal_token_hash != token
 
 

@@ -21,7 +21,8 @@ if str(REPO_ROOT) not in sys.path:  # run as a script
     sys.path.insert(0, str(REPO_ROOT))
 
 from harness.browser import chromium_launch_args
-from reporting.report import RunInfo, write_report
+from reporting.model import RunInfo
+from reporting.report import write_report
 
 FIXTURES = Path(__file__).parent / "fixtures"
 CUCUMBER_JSON = FIXTURES / "cucumber_parcours.json"

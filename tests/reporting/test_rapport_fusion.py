@@ -15,7 +15,7 @@ from junitparser import JUnitXml
 
 from reporting.__main__ import main as report_main
 from reporting.guide import GAP_TEXT, GUIDE_PARTS
-from reporting.report import RunInfo
+from reporting.model import RunInfo
 from reporting.shards import shard_data
 from reporting.verdict import ExitCode
 

@@ -12,19 +12,10 @@ from reporting import report as report_module
 from reporting.__main__ import main as report_main
 from reporting.evidence import attach_mails, mail_record
 from reporting.guide import GAP_TEXT, GUIDE_PARTS
-from reporting.report import (
-    ERROR,
-    FAILED,
-    NOT_RUN,
-    PASSED,
-    SKIPPED,
-    RunInfo,
-    load_cucumber,
-    merge_results,
-    render_html,
-    verdict_of,
-)
-from reporting.verdict import ExitCode
+from reporting.model import ERROR, FAILED, NOT_RUN, PASSED, SKIPPED, RunInfo
+from reporting.report import render_html
+from reporting.results import load_cucumber, merge_results
+from reporting.verdict import ExitCode, verdict_of
 from tests.reporting import exemple
 
 # The example run covers the guide only up to step 5: the later parts are gaps.

@@ -10,7 +10,7 @@ RUNPY = "_run_module_as_main (<frozen runpy>:198);_run_code (<frozen runpy>:88)"
 
 @pytest.mark.parametrize(("innermost", "part"), [
     ("dispatch_request (flask/app.py:902);render (jinja2/environment.py:1295)", "site simulé (Flask, Werkzeug, captcha)"),
-    ("forgot_password (mock_site/journey.py:120)", "site simulé (Flask, Werkzeug, captcha)"),
+    ("forgot_password (mock_site/views.py:120)", "site simulé (Flask, Werkzeug, captcha)"),
     ("handle_DATA (mock_site/mailpit/smtp.py:40)", "capteur de mails embarqué (aiosmtpd)"),
     ("click (playwright/sync_api/_generated.py:15000);_sync (playwright/_impl/_sync_base.py:111)",
      "client Playwright (Python, greenlet)"),

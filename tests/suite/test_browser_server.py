@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from harness.browser import chromium_launch_args
-from mails.server import free_port
+from mails.mailpit_choice import free_port
 from reporting.verdict import ExitCode
 from tests.conftest import scenario_node_id as node_id
 from tests.conftest import scenario_test_name, suite_environment

@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from target import capabilities as capabilities_module
-from target.capabilities import CapabilitiesUnreadable, offered_capabilities
+from site_under_test import capabilities as capabilities_module
+from site_under_test.capabilities import CapabilitiesUnreadable, offered_capabilities
 
 GOOD = {"contract": 1, "accounts": True, "captcha": False, "clock": True,
         "rate_limit": {"limit": 3, "window_seconds": 3600, "block_seconds": 900},

@@ -8,8 +8,8 @@ from flask import request
 from mock_site.server import serve_in_thread
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.home_page import HomePage
-from pages.journey import ForgotPasswordJourney
 from pages.login_page import LoginPage
+from pages.reset_request import ForgotPasswordJourney
 
 _CAPTCHA_SCRIPT = "captcha.js"
 

@@ -1,4 +1,4 @@
-"""The chaos client (mails/chaos.py) makes a chaos-enabled Mailpit refuse mail, then accept it again:
+"""The chaos client (mails/mailpit_chaos.py) makes a chaos-enabled Mailpit refuse mail, then accept it again:
 against the embedded catcher (enable_chaos=True) and the real Mailpit (--enable-chaos)."""
 
 import smtplib
@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from mails.chaos import ChaosUnavailable, MailpitChaos
 from mails.mailbox import Mailbox
-from mails.server import start_binary
+from mails.mailpit_chaos import ChaosUnavailable, MailpitChaos
+from mails.mailpit_choice import start_binary
 from mock_site.mailpit import start_catcher
 from tests.conftest import send_mail
 

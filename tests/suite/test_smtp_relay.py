@@ -5,7 +5,7 @@ import smtplib
 import pytest
 
 from harness.smtp_relay import SmtpRelay
-from mails.server import free_port
+from mails.mailpit_choice import free_port
 from mock_site.mailpit import start_catcher
 
 

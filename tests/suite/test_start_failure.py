@@ -6,8 +6,8 @@ import pytest
 import requests
 
 from harness import servers
-from mails import server as mail_server
-from target.capabilities import CapabilitiesUnreadable
+from mails import mailpit_choice
+from site_under_test.capabilities import CapabilitiesUnreadable
 
 
 def config_with(**options):
@@ -27,7 +27,7 @@ def answers(url: str) -> bool:
 def started(monkeypatch, tmp_path):
     """What SharedTarget starts, kept to look at after it failed; no `mailpit` binary: the embedded catcher."""
     monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(mail_server, "PROJECT_MAILPIT", tmp_path / "pas-construit" / "mailpit")
+    monkeypatch.setattr(mailpit_choice, "PROJECT_MAILPIT", tmp_path / "pas-construit" / "mailpit")
     monkeypatch.delenv("BASE_URL", raising=False)
     running = []
     for starter in ("start_embedded_catcher", "start_bundled_site"):

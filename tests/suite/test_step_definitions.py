@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from pytest_bdd import parsers
-from pytest_bdd.feature import get_features
-from pytest_bdd.steps import StepFunctionContext, step_function_context_registry
+
+from compat.pytest_bdd import StepFunctionContext, get_features, step_function_context_registry
 
 ROOT = Path(__file__).resolve().parents[2]
 STEP_MODULES = sorted(f"steps.{path.stem}" for path in (ROOT / "steps").glob("*_steps.py"))

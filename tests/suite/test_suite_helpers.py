@@ -10,7 +10,7 @@ from stdnum.fr import nir as stdnum_nir
 
 from contract import wording
 from mock_site.server import serve_in_thread
-from target.accounts import (
+from site_under_test.accounts import (
     NO_ADDRESS,
     VALIDATED_ADDRESS,
     Account,
@@ -19,7 +19,7 @@ from target.accounts import (
     random_identity,
     unique_address,
 )
-from target.capabilities import (
+from site_under_test.capabilities import (
     Capabilities,
     RateLimit,
     StagingAccount,
@@ -27,8 +27,8 @@ from target.capabilities import (
     offered_capabilities,
     read_staging_config,
 )
-from target.clock import parse_duration
-from target.passwords import rules_broken_on_target, valid_password_of_length
+from site_under_test.passwords import rules_broken_on_target, valid_password_of_length
+from site_under_test.scenario_time import parse_duration
 
 
 def read_capabilities(base_url, staging_config=None):

@@ -1,4 +1,4 @@
-"""What a scenario's browser records (harness/traces.py): with the default --tracing retain-on-failure,
+"""What a scenario's browser records (compat/pytest_playwright.py): with the default --tracing retain-on-failure,
 a failed scenario keeps its trace (the DOM of every action, no screencast) and its screenshot; a
 passed one writes neither. `--tracing on` keeps pytest-playwright's own recording."""
 

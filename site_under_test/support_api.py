@@ -9,7 +9,7 @@ from datetime import datetime
 from playwright.sync_api import APIRequestContext, APIResponse
 
 
-class TestSupportApi:
+class SupportApiClient:
     __test__ = False  # a page object, not a pytest test class
 
     def __init__(self, request: APIRequestContext, base_url: str):

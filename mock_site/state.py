@@ -234,4 +234,4 @@ def hash_password(password: str) -> str:
 
 
 def current_store() -> Store:
-    return current_app.extensions["mock_site.store"]
+    return current_app.extensions["mock_site.state"]

@@ -4,12 +4,12 @@ where a scenario needs what the target does not offer."""
 import pytest
 
 from reporting.evidence import record_announced
-from target.capabilities import Capabilities, capabilities_from, skip_without
+from site_under_test.capabilities import Capabilities, capabilities_from, skip_without
 
 
 @pytest.fixture(scope="session")
 def capabilities(shared_target) -> Capabilities:
-    return capabilities_from(shared_target["offered_capabilities"], shared_target["staging"])
+    return capabilities_from(shared_target.offered_capabilities, shared_target.staging)
 
 
 @pytest.fixture(scope="session")

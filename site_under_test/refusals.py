@@ -4,8 +4,8 @@ what the person types, and when they send it."""
 from dataclasses import dataclass
 from datetime import timedelta
 
-from target.accounts import Account, random_identity
-from target.captcha import wrong_characters
+from site_under_test.accounts import Account, random_identity
+from site_under_test.captcha import wrong_characters
 
 # « Passé 5 minutes » (rules.md): the characters copied one second too late.
 CAPTCHA_TOO_LATE_SECONDS = 5 * 60 + 1

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from playwright.sync_api import Page
 
 from contract.time import PARIS
-from target.test_support_api import TestSupportApi
+from site_under_test.support_api import SupportApiClient
 
 _DURATION_PART = re.compile(r"(\d+)\s*(heures?|minutes?|secondes?)")
 _SECONDS_PER_UNIT = {"heure": 3600, "minute": 60, "seconde": 1}
@@ -73,7 +73,7 @@ def typed_date(text: str, today: date) -> str:
 class TargetTime:
     """The target's time for this session, in Paris: its test clock where it offers one, else the machine's."""
 
-    def __init__(self, test_support: TestSupportApi | None):
+    def __init__(self, test_support: SupportApiClient | None):
         self._test_support = test_support
 
     def now(self) -> datetime:
@@ -88,7 +88,7 @@ class TargetTime:
 class ScenarioClock:
     """Freezes and moves the session's clock on the target and the page's clock together."""
 
-    def __init__(self, test_support: TestSupportApi, page: Page):
+    def __init__(self, test_support: SupportApiClient, page: Page):
         self._test_support = test_support
         self._page = page
         self.frozen = False

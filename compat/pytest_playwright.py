@@ -1,4 +1,5 @@
-"""A scenario's trace at a lower cost, for `--tracing retain-on-failure` (the suite's default).
+"""pytest-playwright's internals (version 0.10.0): its artifacts recorder, made cheaper for
+`--tracing retain-on-failure` (the suite's default), and the names it gives what it keeps.
 
 pytest-playwright records every scenario's trace with the screencast's frames, then writes it to
 disk and takes a screenshot of every page when the browser closes, even after a scenario that
@@ -9,14 +10,31 @@ unwritten and takes no screenshot. A scenario that failed keeps both, as before.
 comes only after the browsers closed, in a later fixture's teardown, finds none: README, « Known
 limits of the checks ».)
 
-This replaces two methods of pytest-playwright's recorder (version 0.10.0, pinned), which offers
-no option for either; tests/suite/test_traces.py checks what a failure keeps."""
+pytest-playwright offers no option for either. The upstream option that would make this module
+unnecessary is Playwright Test's fine-grained `trace: {mode: "retain-on-failure", screenshots: false}`
+(microsoft/playwright#10147), with its rule that a passed test's trace is never written: a
+`--tracing-screenshots off` beside `--tracing retain-on-failure`, writing only a failed test's trace.
+Doing it through public calls alone (`--tracing off` and `context.tracing` in the suite's own
+fixtures) would cost the same Playwright calls, but would have to redo the failure screenshot, the
+artifacts' folders and the report's properties, and would miss the contexts pytest-playwright's
+`new_context` opens. tests/suite/test_traces.py checks what a failure keeps.
+"""
 
 import pytest
 from playwright.sync_api import BrowserContext
 
+from compat import require
+
+require("pytest-playwright", "0.10.0", __file__, "l'enregistreur d'artefacts (_artifacts_recorder), "
+        "le rapport d'appel rep_call, les propriétés playwright_*, l'option --output")
+
 # What each browser context records (Playwright's Tracing.start): no screencast frames.
 TRACE_RECORDING = {"snapshots": True, "screenshots": False, "sources": True}
+# The user properties, on a test's teardown report, naming the artifacts pytest-playwright kept.
+SCREENSHOT_PROPERTY = "playwright_screenshot"
+TRACE_PROPERTY = "playwright_trace"
+# Where --output's folder is kept on config.option.
+OUTPUT_OPTION = "output"
 
 
 def passed_so_far(item: pytest.Item) -> bool:

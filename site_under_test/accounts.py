@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from stdnum.fr import nir as stdnum_nir
 
-from target.capabilities import Capabilities
-from target.test_support_api import TestSupportApi
+from site_under_test.capabilities import Capabilities
+from site_under_test.support_api import SupportApiClient
 
 # The situations of the guide, named as the staging configuration names them.
 VALIDATED_ADDRESS = "adresse_validee"
@@ -100,7 +100,7 @@ def unique_address() -> str:
 class AccountProvider:
     """Creates a fresh account per scenario, or takes one from the staging configuration."""
 
-    def __init__(self, test_support: TestSupportApi, capabilities: Capabilities,
+    def __init__(self, test_support: SupportApiClient, capabilities: Capabilities,
                  mails_from: Callable[[str], datetime | None] = lambda address: None):
         self._test_support = test_support
         self._capabilities = capabilities

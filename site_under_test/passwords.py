@@ -6,8 +6,8 @@ from datetime import datetime
 from typing import Protocol
 
 from contract import wording
-from target.accounts import Account, described_password
-from target.clock import TargetTime
+from site_under_test.accounts import Account, described_password
+from site_under_test.scenario_time import TargetTime
 
 # The contract numbers its rules; rule 4 is « Ne contenir que des caractères autorisés ».
 ALLOWED_CHARACTERS_RULE = wording.PASSWORD_RULES[3]

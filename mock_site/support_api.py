@@ -7,8 +7,8 @@ from dataclasses import asdict
 from flask import Blueprint, jsonify, request
 
 from mock_site import rules
-from mock_site.clock import clocks, iso_paris, session_id
-from mock_site.store import Account, AccountExists, current_store
+from mock_site.session_clocks import clocks, iso_paris, session_id
+from mock_site.state import Account, AccountExists, current_store
 
 bp = Blueprint("test_support", __name__, url_prefix="/__test__")
 

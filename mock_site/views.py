@@ -5,6 +5,7 @@ import hashlib
 import json
 import secrets
 import threading
+from contextlib import suppress
 from dataclasses import replace
 from datetime import UTC, datetime, time, timedelta, timezone
 from functools import wraps
@@ -25,9 +26,9 @@ from flask import (
 )
 
 from mock_site import captchas, faults, mailer, rules, wording
-from mock_site.clock import PARIS, now, session_id, today_in_paris
 from mock_site.invalid_fields import fields_concerned
-from mock_site.store import Account, Captcha, current_store, token_hash
+from mock_site.session_clocks import PARIS, now, session_id, today_in_paris
+from mock_site.state import Account, Captcha, RenewalThrottle, current_store, token_hash
 
 bp = Blueprint("journey", __name__)
 
@@ -189,65 +190,94 @@ def _today(moment):
 
 
 def _judge_and_send_renewal_mail(moment) -> list[str]:
-    """Judged in stages; the alerts of the first stage that fails (ui.md), none once the mail is sent."""
-    if faults.active("captcha_reutilisable") or faults.active("double_clic_deux_mails"):
-        captcha = current_store().peek_captcha(session_id(), _field("captcha_id"))
-    else:
-        captcha = current_store().take_captcha(session_id(), _field("captcha_id"))
+    """Judged in stages (ui.md): the alerts of the first stage that fails, none once the mail is sent."""
+    captcha = _take_captcha()
+    account, alerts = _person_of_the_form(captcha, moment)
+    if alerts:
+        return alerts
+    with account.lock:
+        case_1 = _without_validated_address(account, moment)
+        if case_1 is not None:
+            return case_1
+        return _sent_within_the_limit(account, moment, captcha)
+
+
+def _take_captcha() -> Captcha | None:
+    """The form's captcha, spent by this request (two faults leave it usable)."""
+    store = current_store()
+    kept = faults.active("captcha_reutilisable") or faults.active("double_clic_deux_mails")
+    captcha = (store.peek_captcha if kept else store.take_captcha)(session_id(), _field("captcha_id"))
     g.captcha_taken = captcha
+    return captcha
+
+
+def _person_of_the_form(captcha: Captcha | None, moment) -> tuple[Account | None, list[str]]:
+    """The stages before the account (fields, captcha, person): the person's account, or the first failing
+    stage's alerts."""
     characters_wrong = captcha is None or not _captcha_typed_right(captcha)
     if faults.active("ordre_caracteres_avant_date") and characters_wrong:
-        return [wording.CAPTCHA_WRONG]
+        return None, [wording.CAPTCHA_WRONG]
     errors = rules.identity_errors(_field("nir"), _field("birth_date"), _today(moment))
     if errors:
-        return errors
+        return None, errors
     account = current_store().account(rules.nir_from_typed(_field("nir")))
     birth_date_matches = account is not None and account.birth_date == rules.birth_date_from_typed(_field("birth_date"))
     person_unknown = account is None or not (birth_date_matches or faults.active("identite_sans_date"))
     if faults.active("ordre_personne_avant_caracteres") and person_unknown:
-        return [wording.UNKNOWN_PERSON]
+        return None, [wording.UNKNOWN_PERSON]
     if faults.active("ordre_expiration_apres_caracteres") and characters_wrong:
-        return [wording.CAPTCHA_WRONG]
+        return None, [wording.CAPTCHA_WRONG]
     if captcha is not None and rules.captcha_expired(captcha.shown_at, moment):
-        return [wording.CAPTCHA_EXPIRED]
+        return None, [wording.CAPTCHA_EXPIRED]
     if characters_wrong:
-        return [wording.CAPTCHA_WRONG]
-    if account is not None:
-        early = _judged_before_the_person(account, moment, person_unknown)
-        if early:
-            return early
+        return None, [wording.CAPTCHA_WRONG]
+    early = _judged_before_the_person(account, moment, person_unknown) if account is not None else []
+    if early:
+        return None, early
     if person_unknown:
-        return [wording.UNKNOWN_PERSON]
-    with account.lock:
-        if not account.has_validated_address:
-            if account.email is None and faults.active("envoi_sans_adresse_succes"):
-                return []  # the success page, and nothing sent
-            if account.email is not None and faults.active("envoi_differe_adresse_non_validee"):
-                _mail_later(account.email, moment)
-            if account.email is None or not faults.active("envoi_adresse_non_validee"):
-                return [wording.NO_VALIDATED_ADDRESS]
-        throttle = account.throttle
-        if faults.active("limite_par_session"):
-            throttle = current_store().throttle_of_session(session_id())
-        if faults.active("limite_par_nir_ecrit"):
-            throttle = current_store().throttle_of_session("NIR tapé : " + _field("nir"))
-        if not throttle.admits(moment, current_store().rate_limit):
-            if faults.active("limite_envoi_en_trop"):
-                try:
-                    _mail_new_link(account, moment)
-                except mailer.MailNotSent:
-                    pass
-            return [wording.TOO_MANY_MAILS]
-        try:
-            _mail_new_link(account, moment)
-        except mailer.MailNotSent:
-            if faults.active("panne_remplace_lien"):
-                current_store().issue_renewal_token(account, secrets.token_urlsafe(32), moment)
-            return [wording.MAIL_UNAVAILABLE]
-        # Only a mail handed to SMTP counts.
-        throttle.record_sent(moment)
-        if faults.active("captcha_reutilisable") and captcha is not None:
-            session["spent_answers"] = [*session.get("spent_answers", []), captcha.answer]
+        return None, [wording.UNKNOWN_PERSON]
+    return account, []
+
+
+def _without_validated_address(account: Account, moment) -> list[str] | None:
+    """Case 1 (no validated address): what the person is shown; None when the mail may be sent."""
+    if account.has_validated_address:
+        return None
+    if account.email is None and faults.active("envoi_sans_adresse_succes"):
+        return []  # the success page, and nothing sent
+    if account.email is not None and faults.active("envoi_differe_adresse_non_validee"):
+        _mail_later(account.email, moment)
+    if account.email is None or not faults.active("envoi_adresse_non_validee"):
+        return [wording.NO_VALIDATED_ADDRESS]
+    return None
+
+
+def _throttle_of(account: Account) -> RenewalThrottle:
+    """The count the rate limit judges this request on: the account's (two faults count otherwise)."""
+    if faults.active("limite_par_nir_ecrit"):
+        return current_store().throttle_of_session("NIR tapé : " + _field("nir"))
+    if faults.active("limite_par_session"):
+        return current_store().throttle_of_session(session_id())
+    return account.throttle
+
+
+def _sent_within_the_limit(account: Account, moment, captcha: Captcha | None) -> list[str]:
+    """Case 2 (the rate limit), then the mail: the alert of a refusal or of a mail not sent, none once sent."""
+    throttle = _throttle_of(account)
+    if not throttle.admits(moment, current_store().rate_limit):
+        if faults.active("limite_envoi_en_trop"):
+            with suppress(mailer.MailNotSent):
+                _mail_new_link(account, moment)
+        return [wording.TOO_MANY_MAILS]
+    try:
+        _mail_new_link(account, moment)
+    except mailer.MailNotSent:
+        if faults.active("panne_remplace_lien"):
+            current_store().issue_renewal_token(account, secrets.token_urlsafe(32), moment)
+        return [wording.MAIL_UNAVAILABLE]
+    throttle.record_sent(moment)  # only a mail handed to SMTP counts
+    if faults.active("captcha_reutilisable") and captcha is not None:
+        session["spent_answers"] = [*session.get("spent_answers", []), captcha.answer]
     return []
 
 
