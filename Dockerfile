@@ -25,6 +25,7 @@ COPY features ./features
 COPY steps ./steps
 COPY contract ./contract
 COPY compat ./compat
+COPY connection ./connection
 COPY pages ./pages
 COPY mails ./mails
 COPY site_under_test ./site_under_test

@@ -18,6 +18,7 @@ from site_under_test.support_api import SupportApiClient
 
 pytest_plugins = [
     "harness.xdist",
+    "harness.access",
     "harness.servers",
     "harness.outage",
     "harness.scenario_site",
@@ -130,13 +131,15 @@ def inbox(mailbox, account, request):
 @pytest.fixture
 def mail_in_browser(mailbox, site_url) -> MailInBrowser:
     """The scenario's mails, opened in a browser as the person opens them; their links must lead to the site."""
-    return MailInBrowser(mailbox.url, site_url)
+    return MailInBrowser(mailbox.url, site_url, mailbox.endpoint.authorization())
 
 
 @pytest.fixture
-def mail_scanner(playwright):
-    """An HTTP client of its own, as an antivirus or a mail provider's link checker is."""
-    scanner = playwright.request.new_context()
+def mail_scanner(playwright, site_http_credentials):
+    """An HTTP client of its own, as an antivirus or a mail provider's link checker is (through the site's
+    fence, if it has one)."""
+    fence = {"http_credentials": site_http_credentials} if site_http_credentials else {}
+    scanner = playwright.request.new_context(**fence)
     yield scanner
     scanner.dispose()
 

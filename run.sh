@@ -97,6 +97,26 @@ install_mailpit() {
     "github.com/axllent/mailpit@$MAILPIT_VERSION"
 }
 
+# The project's tests put a slow network between the suite and a staging-like target
+# (tests/suite/test_staging_access.py): Toxiproxy's server, pinned, built once into .tools/bin.
+TOXIPROXY_VERSION=v2.5.0
+install_toxiproxy() {
+  local toxiproxy=.tools/bin/toxiproxy-server go
+  [ ! -x "$toxiproxy" ] || ! "$toxiproxy" -version 2>/dev/null | grep -q "$TOXIPROXY_VERSION" || return 0
+  go=$(command -v go || true)
+  [ -n "$go" ] || [ ! -x /usr/local/go/bin/go ] || go=/usr/local/go/bin/go
+  if [ -z "$go" ]; then
+    echo "Go is not installed: Toxiproxy $TOXIPROXY_VERSION is not built; the staging test will say so." >&2
+    return
+  fi
+  echo "Building Toxiproxy $TOXIPROXY_VERSION into .tools/bin (once per machine)…" >&2
+  # Its command is named server: built apart, then named for what it is.
+  GOBIN="$PWD/.tools/toxiproxy" "$go" install \
+    -ldflags "-X github.com/Shopify/toxiproxy/v2.Version=$TOXIPROXY_VERSION" \
+    "github.com/Shopify/toxiproxy/v2/cmd/server@$TOXIPROXY_VERSION"
+  mv .tools/toxiproxy/server "$toxiproxy"
+}
+
 command=${1:-}
 shift || true
 case "$command" in
@@ -112,6 +132,7 @@ case "$command" in
     install_packages --group tests
     install_browser
     install_mailpit
+    install_toxiproxy
     # worksteal: the long tests (the fault matrix, the fresh clone) do not pile up on one worker at the end.
     "$PYTHON" -m pytest tests -n 2 --dist worksteal "$@"
     # Last, the whole suite as the container image runs it (Dockerfile: ENTRYPOINT and CMD).

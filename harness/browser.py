@@ -169,8 +169,22 @@ def connect_options(pytestconfig) -> dict | None:
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args, playwright, pytestconfig):
-    """pytest-playwright's launch options, with the Chromium found here (a browser server finds its own)."""
+def browser_type_launch_args(browser_type_launch_args, playwright, pytestconfig, request):
+    """pytest-playwright's launch options, with the Chromium found here (a browser server finds its own),
+    and in a run of the suite the keys of its servers' certificates (harness/access.py)."""
+    arguments = dict(browser_type_launch_args)
+    if pytestconfig.pluginmanager.hasplugin("harness.access"):
+        arguments = with_certificate_pins(arguments, request.getfixturevalue("certificate_pins"))
     if pytestconfig.getoption("--browser-server", None):
-        return browser_type_launch_args
-    return {**browser_type_launch_args, **chromium_launch_args(playwright.chromium.executable_path)}
+        return arguments
+    chromium = chromium_launch_args(playwright.chromium.executable_path)
+    return {**arguments, **chromium, "args": [*arguments.get("args", []), *chromium.get("args", [])]}
+
+
+def with_certificate_pins(arguments: dict, pins: list[str]) -> dict:
+    """Chromium accepts a certificate whose key is pinned here, and no other certificate error: the keys of
+    the certificates the suite checked against the given CA (the narrowest way: Chromium cannot be given
+    a CA file, and ignore_https_errors would accept any certificate)."""
+    if not pins:
+        return arguments
+    return {**arguments, "args": [*arguments.get("args", []), f"--ignore-certificate-errors-spki-list={','.join(pins)}"]}

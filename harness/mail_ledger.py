@@ -20,7 +20,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from connection.endpoint import Endpoint
 from harness import OPTIONS_GROUP
+from harness.servers import SHARED_TARGET
 from mails.inbox import LEDGER_PROPERTY
 from mails.mail import collapse_spaces
 from mails.mailbox import Mailbox
@@ -80,7 +82,12 @@ class MailLedger:
         for index, entry in enumerate(self.entries):
             by_mailpit.setdefault(entry.record["mailpit"], []).append(index)
         for url, indexes in by_mailpit.items():
-            self._look_again(session, Mailbox(url, timeout=window), indexes, deadline, window)
+            self._look_again(session, Mailbox(self._reached(url), timeout=window), indexes, deadline, window)
+
+    def _reached(self, url: str) -> Endpoint:
+        """A Mailpit the scenarios read, as the run reaches it: the run's Mailpit through its fence and CA."""
+        target = self.config.stash.get(SHARED_TARGET, None)
+        return target.mailpit if target is not None and target.mailpit.url == url else Endpoint(url)
 
     def _look_again(self, session: pytest.Session, mailbox: Mailbox, indexes: list[int], deadline: float,
                     window: float) -> None:
@@ -123,7 +130,10 @@ class MailLedger:
 def late_mail_window(config: pytest.Config) -> float:
     """As long as a mail is awaited, by default: a mail not waited for is not waited against either."""
     window = config.getoption("--no-mail-window")
-    return config.getoption("--mail-timeout") if window is None else window
+    if window is not None:
+        return window
+    target = config.stash.get(SHARED_TARGET, None)
+    return config.getoption("--mail-timeout") * (target.access.slowness if target is not None else 1)
 
 
 def is_unexpected(summary: dict, record: dict) -> bool:

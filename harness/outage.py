@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass
 import pytest
 
 from harness import OPTIONS_GROUP, xdist
+from harness.access import Access
 from harness.servers import (
     given_base_url,
     start_bundled_site,
@@ -135,10 +136,10 @@ def smtp_relay(outage_sites) -> SmtpRelay | None:
 class OutageTarget:
     """The site and the Mailpit of one @panne-messagerie scenario, whose mail server fails on demand."""
 
-    def __init__(self, sites: OutageSite, relay: SmtpRelay | None):
+    def __init__(self, sites: OutageSite, relay: SmtpRelay | None, access: Access):
         self.site_url = sites.base_url
-        self.mailpit_url = sites.mailpit_url
-        self.chaos = MailpitChaos(self.mailpit_url)
+        self.mailpit = access.mailpit(sites.mailpit_url)
+        self.chaos = MailpitChaos(self.mailpit)
         self._relay = relay
 
     def make_mail_server_unreachable(self) -> None:
@@ -155,8 +156,11 @@ class OutageTarget:
 
 
 @pytest.fixture
-def outage_target(outage_sites, smtp_relay):
-    target = OutageTarget(outage_sites, smtp_relay)
+def outage_target(outage_sites, smtp_relay, shared_target):
+    # A given chaos Mailpit is reached as the run's Mailpit is (its credentials and CA); the bundled one is open.
+    mailpit = shared_target.mailpit
+    access = Access(mailpit.ca_file, mailpit_user=mailpit.user, mailpit_password=mailpit.password)
+    target = OutageTarget(outage_sites, smtp_relay, access if outage_sites.relay_port is None else Access())
     target.restore()
     yield target
     target.restore()

@@ -22,9 +22,11 @@ SCENARIO_MAILBOX = pytest.StashKey[Mailbox]()
 
 
 @pytest.fixture
-def mailbox(scenario_mailpit_url, pytestconfig, request) -> Mailbox:
-    """The scenario's view of Mailpit, kept on the scenario for its failure's report."""
-    scenario_mailbox = Mailbox(scenario_mailpit_url, timeout=pytestconfig.getoption("--mail-timeout"))
+def mailbox(scenario_mailpit, shared_target, pytestconfig, request) -> Mailbox:
+    """The scenario's view of Mailpit, kept on the scenario for its failure's report; a slow target's mail
+    is waited for longer (--slow-target)."""
+    timeout = pytestconfig.getoption("--mail-timeout") * shared_target.slowness
+    scenario_mailbox = Mailbox(scenario_mailpit, timeout=timeout)
     request.node.stash[SCENARIO_MAILBOX] = scenario_mailbox
     return scenario_mailbox
 

@@ -8,6 +8,7 @@ mock with that fault that mails through the outage relay.
 
 import pytest
 
+from connection.endpoint import Endpoint
 from harness.outage import OUTAGE_TAG
 
 
@@ -27,8 +28,8 @@ def site_url(request, base_url, fault_under_test) -> str:
 
 
 @pytest.fixture
-def scenario_mailpit_url(request, mailpit_url) -> str:
+def scenario_mailpit(request, shared_target) -> Endpoint:
     """The Mailpit this scenario reads: the run's, or for @panne-messagerie the outage Mailpit."""
     if request.node.get_closest_marker(OUTAGE_TAG):
-        return request.getfixturevalue("outage_target").mailpit_url
-    return mailpit_url
+        return request.getfixturevalue("outage_target").mailpit
+    return shared_target.mailpit

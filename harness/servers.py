@@ -5,6 +5,8 @@ it starts it: a run against a given --base-url imports neither Flask nor aiosmtp
 """
 
 import os
+import statistics
+import time
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -13,7 +15,9 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
+from connection.endpoint import Endpoint, issuer, presented_certificate, spki_pin
 from harness import OPTIONS_GROUP, xdist
+from harness.access import EXPECT_TIMEOUT_MS, access_of
 from mails.mailpit_choice import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
 from reporting.evidence import set_run_info
 from site_under_test.capabilities import (
@@ -64,20 +68,32 @@ def start_bundled_site(smtp_host: str, smtp_port: int, faults: list[str] | None 
 class RunTarget:
     """The run's site and Mailpit and what the site offers, as the main process found them."""
 
-    base_url: str
-    mailpit_url: str
+    site: Endpoint
+    mailpit: Endpoint
     bundled_smtp: tuple[str, int] | None  # where the bundled mock mails (the fault matrix's mocks mail there too)
     offered_capabilities: dict
     staging: dict
+    slowness: float = 1.0  # every wait of the suite is multiplied by it (--slow-target)
+    certificate_pins: tuple[str, ...] = ()  # the keys the browsers accept (harness/browser.py)
+
+    @property
+    def base_url(self) -> str:
+        return self.site.url
+
+    @property
+    def mailpit_url(self) -> str:
+        return self.mailpit.url
 
     def for_workers(self) -> dict:
-        """What xdist can hand to a worker: plain data."""
+        """What xdist can hand to a worker: plain data (in memory, never written)."""
         return asdict(self)
 
     @classmethod
     def handed_over(cls, data: dict) -> "RunTarget":
         smtp = data["bundled_smtp"]
-        return cls(**{**data, "bundled_smtp": tuple(smtp) if smtp else None})
+        return cls(**{**data, "site": Endpoint(**data["site"]), "mailpit": Endpoint(**data["mailpit"]),
+                      "bundled_smtp": tuple(smtp) if smtp else None,
+                      "certificate_pins": tuple(data["certificate_pins"])})
 
 
 class SharedTarget:
@@ -92,18 +108,26 @@ class SharedTarget:
             self._running = started.pop_all()
 
     def _start(self, config: pytest.Config) -> None:
-        self.base_url = given_base_url(config)
+        staging_file = config.getoption("--staging-config")
+        try:  # read first, so that a broken file stops the run at its start
+            self.staging = read_staging_config(Path(staging_file) if staging_file else None)
+        except (OSError, ValueError) as unreadable:
+            raise pytest.UsageError(f"Configuration de recette {staging_file} illisible : {unreadable}") from None
+        self.access = access_of(config, self.staging, Path(staging_file) if staging_file else None)
+        base_url = given_base_url(config)
+        given_mailpit = config.getoption("--mailpit-url")
         try:
-            mailpit = provide_mailpit(config.getoption("--mailpit-url"), start_embedded_catcher,
-                                      smtp=config.getoption("--mailpit-smtp"))
+            mailpit = provide_mailpit(self.access.mailpit(given_mailpit) if given_mailpit else None,
+                                      start_embedded_catcher, smtp=config.getoption("--mailpit-smtp"))
         except MailpitUnreachable as unreachable:
             raise pytest.UsageError(str(unreachable)) from None
         self._running.callback(mailpit.stop)
-        self.mailpit_url = mailpit.url
+        self.mailpit = mailpit.endpoint
         lines = [mailpit.describe()]
-        if self.base_url:
-            check_site_reachable(self.base_url)
-            lines.append(f"Site cible : {self.base_url}")
+        if base_url:
+            self.site = self.access.site(base_url)
+            check_site_reachable(self.site)
+            lines.append(f"Site cible : {self.site.shown}")
         else:
             # A Mailpit given by URL alone listens for SMTP on its usual port, on the same host.
             smtp_host = mailpit.smtp_host or urlsplit(mailpit.url).hostname
@@ -112,35 +136,86 @@ class SharedTarget:
             self._running.callback(site.stop)
             self.bundled_smtp = (smtp_host, smtp_port)
             self.bundled_site = True
-            self.base_url = site.url
+            self.site = Endpoint(site.url)
             broken = site.app.config["FAULTS"]
             fault_line = f" — PANNE SIMULÉE : {', '.join(broken)}" if broken else ""
             lines.append(f"Site cible : site simulé embarqué ({site.url}, SMTP {smtp_host}:{smtp_port}){fault_line}")
+        self.conditions = self._conditions_of(mailpit)
+        lines += self.conditions
+        if self.access.slowness != 1:
+            slowness, mail_timeout = self.access.slowness, config.getoption("--mail-timeout")
+            lines.append(f"Cible lente : délais d'attente multipliés par {slowness:g} (assertions de page "
+                         f"{EXPECT_TIMEOUT_MS * slowness / 1000:g} s, mails {mail_timeout * slowness:g} s)")
         self.description = lines
         try:
-            self.offered_capabilities = offered_capabilities(self.base_url)
+            self.offered_capabilities = offered_capabilities(self.site)
         except CapabilitiesUnreadable as unreadable:
             raise pytest.UsageError(f"Capacités de la cible illisibles : {unreadable}") from None
-        staging = config.getoption("--staging-config")
-        try:  # read here once, so that a broken file stops the run at its start
-            self.staging = read_staging_config(Path(staging) if staging else None)
+        try:
             capabilities_from(self.offered_capabilities, self.staging)
-        except (OSError, ValueError, TypeError) as unreadable:
-            raise pytest.UsageError(f"Configuration de recette {staging} illisible : {unreadable}") from None
+        except (ValueError, TypeError) as unreadable:
+            raise pytest.UsageError(f"Configuration de recette {staging_file} illisible : {unreadable}") from None
+
+    def _conditions_of(self, mailpit) -> list[str]:
+        """What the run goes through, for the header and the report: each server's TLS and its certificate's
+        issuer, its fence, and the site's median response time; and the keys the browsers will accept."""
+        pins, conditions = [], []
+        for name, endpoint in (("Site cible", self.site), (f"Mailpit {mailpit.version}", self.mailpit)):
+            certificate = presented_certificate(endpoint, HTTP_TIMEOUT_SECONDS)
+            if certificate is not None and endpoint.ca_file:  # the system's CAs are the browsers' too
+                pins.append(spki_pin(certificate))
+            tls = f"HTTPS (certificat émis par {issuer(certificate)})" if certificate else "HTTP sans TLS"
+            fence = "avec identifiants" if endpoint.fenced else "sans identifiants"
+            conditions.append(f"{name} : {tls}, {fence}")
+        self.certificate_pins = tuple(pins)
+        conditions.append(f"Site cible : temps de réponse médian de sa page d'accueil au démarrage : "
+                          f"{median_response_ms(self.site):.0f} ms ({LATENCY_SAMPLES} requêtes)")
+        return conditions
 
     def run_target(self) -> RunTarget:
-        return RunTarget(self.base_url, self.mailpit_url, self.bundled_smtp, self.offered_capabilities, self.staging)
+        return RunTarget(self.site, self.mailpit, self.bundled_smtp, self.offered_capabilities, self.staging,
+                         self.access.slowness, self.certificate_pins)
 
     def stop(self):
         self._running.close()
 
 
-def check_site_reachable(base_url: str) -> None:
+def check_site_reachable(site: Endpoint) -> None:
+    """The site's home page answers, through its fence, with a certificate of its CA; else one French line."""
     try:
-        requests.get(f"{base_url}/", timeout=HTTP_TIMEOUT_SECONDS)
+        answer = site.session().get(f"{site.url}/", timeout=HTTP_TIMEOUT_SECONDS)
+    except requests.exceptions.SSLError as error:
+        trusted = f"autorité de certification {site.ca_file}" if site.ca_file else "autorités du système (--ca-file)"
+        raise pytest.UsageError(f"Site cible {site.shown} : certificat refusé ({trusted}) : "
+                                f"{_last_line(error)}") from None
     except requests.RequestException as error:
-        raise pytest.UsageError(f"Site cible injoignable à {base_url}/ ({error}). "
+        raise pytest.UsageError(f"Site cible injoignable à {site.shown}/ ({_last_line(error)}). "
                                 "Vérifiez --base-url / BASE_URL, ou retirez-les pour tester le site simulé embarqué.") from None
+    if answer.status_code in (401, 403):
+        cause = ("identifiants de la barrière refusés" if site.fenced else
+                 "il demande des identifiants (--site-user et SITE_PASSWORD, ou « site_auth » de la configuration "
+                 "de recette)")
+        raise pytest.UsageError(f"Site cible {site.shown} : accès refusé ({answer.status_code}) : {cause}.")
+
+
+LATENCY_SAMPLES = 5
+
+
+def median_response_ms(site: Endpoint) -> float:
+    """The site's home page's median response time, measured at the run's start, fence and TLS included."""
+    with site.session() as client:
+        times = []
+        for _ in range(LATENCY_SAMPLES):
+            started = time.perf_counter()
+            client.get(f"{site.url}/", timeout=HTTP_TIMEOUT_SECONDS)
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def _last_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[-1][-300:] if str(error).strip() else type(error).__name__
+
+
 
 
 def given_base_url(config: pytest.Config) -> str | None:
@@ -175,7 +250,12 @@ def started_target(config: pytest.Config) -> SharedTarget:
     target = SharedTarget(config)
     config.stash[SHARED_TARGET] = target
     xdist.hand_over(config, target.run_target().for_workers())
-    set_run_info(config, target=target.base_url, mailpit=target.mailpit_url, bundled_mock=bool(target.bundled_site),
+    if target.access.ca_file:
+        # Playwright's API requests (the test-support API through the browser context) go through its Node
+        # driver, which reads this once at its start and then trusts this CA besides the system's.
+        os.environ["NODE_EXTRA_CA_CERTS"] = target.access.ca_file
+    set_run_info(config, target=target.site.shown, mailpit=target.mailpit.shown, conditions=target.conditions,
+                 bundled_mock=bool(target.bundled_site),
                  skips_accepted=config.getoption("--accepter-ignores"))
     return target
 

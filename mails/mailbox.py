@@ -68,9 +68,16 @@ class Mailbox(MailpitClient):
             )
 
     def _nothing_arrived(self, to: str, subject: str | None, since: datetime | None, count: int = 1) -> str:
+        """Why the wait failed, told apart: too slow (what was awaited came, after the deadline) or wrong
+        (nothing came, or what came is not what was awaited)."""
         asked = f" « {subject} »" if subject else ""
-        arrived = len(self._summaries(to, subject, since))
-        wanted = f"Aucun mail{asked}" if arrived == 0 else f"{arrived} mail(s){asked} sur les {count} attendus"
+        arrived = self._summaries(to, subject, since)
+        if len(arrived) >= count:
+            newest = arrived[0]
+            return (f"Trop lent : le mail{asked} attendu pour {to} est arrivé après le délai de {self.timeout:g} s "
+                    f"(reçu le {newest['Created']}, id {newest['ID']}, Mailpit {self.endpoint.shown}). Ce n'est pas "
+                    "un mauvais mail mais une attente trop courte pour cette cible : --slow-target ou --mail-timeout.")
+        wanted = f"Aucun mail{asked}" if not arrived else f"{len(arrived)} mail(s){asked} sur les {count} attendus"
         lines = [f"{wanted} pour {to}{self._since_text(since)} reçu en {self.timeout:g} s (Mailpit {self.url})."]
         for_address = self._summaries(to, None, None)
         if for_address:

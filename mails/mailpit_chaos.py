@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import requests
 
+from connection.endpoint import Endpoint
+
 HTTP_TIMEOUT_SECONDS = 5.0
 
 
@@ -19,8 +21,10 @@ class ChaosUnavailable(RuntimeError):
 
 
 class MailpitChaos:
-    def __init__(self, url: str):
-        self.url = f"{url.rstrip('/')}/api/v1/chaos"
+    def __init__(self, mailpit: Endpoint | str):
+        endpoint = Endpoint.parse(mailpit) if isinstance(mailpit, str) else mailpit
+        self.url = f"{endpoint.url}/api/v1/chaos"
+        self._http = endpoint.session()
 
     def refuse_recipients(self, error_code: int) -> None:
         """Every RCPT TO is answered `error_code` (a 4xx: try later; a 5xx: for good)."""
@@ -30,10 +34,10 @@ class MailpitChaos:
         self._put({})
 
     def triggers(self) -> dict:
-        return self._answer(requests.get(self.url, timeout=HTTP_TIMEOUT_SECONDS), "GET")
+        return self._answer(self._http.get(self.url, timeout=HTTP_TIMEOUT_SECONDS), "GET")
 
     def _put(self, setting: dict) -> None:
-        answer = self._answer(requests.put(self.url, json=setting, timeout=HTTP_TIMEOUT_SECONDS), "PUT")
+        answer = self._answer(self._http.put(self.url, json=setting, timeout=HTTP_TIMEOUT_SECONDS), "PUT")
         # What Mailpit answers is what it will do: a trigger not taken would make the scenario test nothing.
         for name in ("Sender", "Recipient", "Authentication"):
             wanted = setting.get(name, {"Probability": 0})

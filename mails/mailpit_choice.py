@@ -16,6 +16,8 @@ from typing import Protocol
 
 import requests
 
+from connection.endpoint import Endpoint
+
 CHECK_TIMEOUT_SECONDS = 3.0
 BINARY_START_TIMEOUT_SECONDS = 15.0
 # While the binary starts: how long one look at its port waits, and how long we wait for it to exit between looks.
@@ -31,11 +33,24 @@ class MailpitUnreachable(RuntimeError):
     pass
 
 
-def check_reachable(url: str, timeout: float = CHECK_TIMEOUT_SECONDS) -> dict:
-    """Mailpit's /api/v1/info, or an error that names the URL and how to start a Mailpit."""
-    info_url = f"{url.rstrip('/')}/api/v1/info"
+def check_reachable(mailpit: Endpoint | str, timeout: float = CHECK_TIMEOUT_SECONDS) -> dict:
+    """Mailpit's /api/v1/info, or an error that names the URL and the cause: its fence refusing the suite,
+    a certificate its CA does not sign, or no Mailpit there (then how to start one)."""
+    endpoint = Endpoint.parse(mailpit) if isinstance(mailpit, str) else mailpit
+    info_url = f"{endpoint.url}/api/v1/info"
     try:
-        response = requests.get(info_url, timeout=timeout)
+        response = endpoint.session().get(info_url, timeout=timeout)
+    except requests.exceptions.SSLError as error:
+        raise MailpitUnreachable(f"Mailpit {endpoint.shown} : certificat refusé "
+                                 f"({_trusted(endpoint)}) : {_reason(error)}") from None
+    except requests.RequestException as error:
+        raise _unreachable(endpoint, info_url, error) from None
+    if response.status_code in (401, 403):
+        raise MailpitUnreachable(f"Mailpit {endpoint.shown} refuse la suite ({response.status_code} sur {info_url}) : "
+                                 + ("identifiants refusés." if endpoint.fenced else
+                                    "il demande des identifiants (https://utilisateur:mot-de-passe@hôte, "
+                                    "ou dans la configuration de recette)."))
+    try:
         response.raise_for_status()
         try:
             info = response.json()
@@ -45,28 +60,46 @@ def check_reachable(url: str, timeout: float = CHECK_TIMEOUT_SECONDS) -> dict:
             raise ValueError(f"pas une réponse de Mailpit : {response.text[:200]!r}")
         return info
     except (requests.RequestException, ValueError) as error:
-        raise MailpitUnreachable(
-            f"Mailpit injoignable à {url} ({info_url} : {error}). "
-            "Démarrez-en un : `docker compose up -d mailpit`, ou lancez `mailpit` "
-            f"(SMTP {MAILPIT_SMTP_PORT}, HTTP {MAILPIT_HTTP_PORT}), ou n'indiquez pas --mailpit-url / MAILPIT_URL "
-            "pour que la suite démarre son catcher embarqué."
-        ) from error
+        raise _unreachable(endpoint, info_url, error) from None
+
+
+def _unreachable(endpoint: Endpoint, info_url: str, error: Exception) -> MailpitUnreachable:
+    return MailpitUnreachable(
+        f"Mailpit injoignable à {endpoint.shown} ({info_url} : {_reason(error)}). "
+        "Démarrez-en un : `docker compose up -d mailpit`, ou lancez `mailpit` "
+        f"(SMTP {MAILPIT_SMTP_PORT}, HTTP {MAILPIT_HTTP_PORT}), ou n'indiquez pas --mailpit-url / MAILPIT_URL "
+        "pour que la suite démarre son catcher embarqué."
+    )
+
+
+def _trusted(endpoint: Endpoint) -> str:
+    return f"autorité de certification {endpoint.ca_file}" if endpoint.ca_file else "autorités du système"
+
+
+def _reason(error: Exception) -> str:
+    """The last, most precise line of a connection error (urllib3 nests them), without any URL's credentials."""
+    return str(error).strip().splitlines()[-1][-300:] if str(error).strip() else type(error).__name__
 
 
 @dataclass
 class MailpitService:
-    url: str
+    url: str  # without credentials (see endpoint)
     smtp_host: str | None
     smtp_port: int | None
     kind: str
     version: str
     executable: str | None = None
     _stop: Callable[[], None] = field(default=lambda: None, repr=False)
+    given: Endpoint | None = None  # how a given Mailpit is reached (its fence, its CA)
+
+    @property
+    def endpoint(self) -> Endpoint:
+        return self.given or Endpoint(self.url)
 
     def describe(self) -> str:
         label = {"url": "donné", "binary": f"binaire {self.executable} démarré", "embedded": "embarqué"}[self.kind]
         smtp = f"SMTP {self.smtp_host}:{self.smtp_port}" if self.smtp_host else "SMTP non indiqué"
-        return f"Mailpit {self.version} : {label} ({self.url}, {smtp})"
+        return f"Mailpit {self.version} : {label} ({self.endpoint.shown}, {smtp})"
 
     def stop(self) -> None:
         self._stop()
@@ -142,18 +175,18 @@ def start_binary(executable: str, *options: str) -> MailpitService:
     return MailpitService(url, "127.0.0.1", smtp_port, "binary", info["Version"], executable, stop)
 
 
-def provide_mailpit(url: str | None, start_embedded: Callable[[], RunningCatcher],
+def provide_mailpit(given: Endpoint | str | None, start_embedded: Callable[[], RunningCatcher],
                     smtp: str | None = None) -> MailpitService:
     """The Mailpit for this session, checked reachable; the caller passes --mailpit-url or MAILPIT_URL.
 
     `smtp` ("host:port") tells where a given Mailpit listens for SMTP, when the caller knows it;
     `start_embedded` starts the embedded catcher, the last choice.
     """
-    if url:
-        url = url.rstrip("/")
-        info = check_reachable(url)
+    if given:
+        endpoint = Endpoint.parse(given) if isinstance(given, str) else given
+        info = check_reachable(endpoint)
         host, port = _parse_smtp(smtp) if smtp else (None, None)
-        return MailpitService(url, host, port, "url", info["Version"])
+        return MailpitService(endpoint.url, host, port, "url", info["Version"], given=endpoint)
     executable = mailpit_binary()
     if executable:
         return start_binary(executable)

@@ -11,10 +11,10 @@ import itertools
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-import httpx
 import requests
-from mailpit.client.api import API
+from mailpit.client.models import Messages
 
+from connection.endpoint import Endpoint
 from mails.mail import Mail, collapse_spaces
 
 HTTP_TIMEOUT_SECONDS = 5.0
@@ -37,11 +37,13 @@ def _quoted(value: str) -> str:
 
 
 class MailpitClient:
-    def __init__(self, url: str):
-        self.url = url.rstrip("/")
+    def __init__(self, mailpit: Endpoint | str):
+        # A guarded Mailpit (basic auth, TLS with a private CA) is reached through its endpoint's client.
+        self.endpoint = Endpoint.parse(mailpit) if isinstance(mailpit, str) else mailpit
+        self.url = self.endpoint.url
         # Every mail read, in order: a failed scenario's report lists them.
         self.read_mails: list[Mail] = []
-        self._api = API(self.url, timeout=HTTP_TIMEOUT_SECONDS)
+        self._http = self.endpoint.session()
 
     # --- reading -------------------------------------------------------------------------------
 
@@ -68,7 +70,7 @@ class MailpitClient:
         # as JSON, and Mailpit then deletes every message. Mailpit wants JSON {"IDs": [...]}.
         response = self._call("DELETE", "/api/v1/messages", json={"IDs": ids})
         if response.text.strip() != "ok":
-            raise MailpitError(f"Mailpit ({self.url}) n'a pas supprimé les mails {ids} : {response.text!r}")
+            raise MailpitError(f"Mailpit ({self.endpoint.shown}) n'a pas supprimé les mails {ids} : {response.text!r}")
 
     def delete_all_to(self, to: str) -> None:
         """Delete the mails to exactly `to`, and no other (ba@x.test survives a@x.test's cleanup)."""
@@ -78,13 +80,12 @@ class MailpitClient:
 
     def _call(self, method: str, path: str, **kwargs) -> requests.Response:
         try:
-            response = requests.request(method, f"{self.url}{path}", timeout=HTTP_TIMEOUT_SECONDS, **kwargs)
+            response = self._http.request(method, f"{self.url}{path}", timeout=HTTP_TIMEOUT_SECONDS, **kwargs)
         except requests.RequestException as error:
-            raise MailpitError(f"Mailpit injoignable à {self.url} ({method} {path}) : {error}") from error
+            raise MailpitError(f"Mailpit injoignable à {self.endpoint.shown} ({method} {path}) : {error}") from error
         if response.status_code != 200:
-            raise MailpitError(
-                f"Mailpit ({self.url}) a répondu {response.status_code} à {method} {path} : {response.text[:200]!r}"
-            )
+            raise MailpitError(f"Mailpit ({self.endpoint.shown}) a répondu {response.status_code} à {method} {path} : "
+                               f"{response.text[:200]!r}")
         return response
 
     def all_summaries(self, newer_than: datetime) -> list[dict]:
@@ -160,8 +161,11 @@ class MailpitClient:
     def _latest_elsewhere(self, to: str) -> list[str]:
         """The newest mails of the whole mailbox, to spot a mail sent to a mistyped address."""
         try:
-            latest = self._api.get_messages(limit=OTHER_MAILS_SHOWN).messages
-        except (httpx.HTTPError, KeyError, ValueError):
+            # mailpit-api-client's models read the listing; the request is ours, through the fence if any
+            # (its API class calls httpx with neither credentials nor a CA).
+            listing = self._call("GET", "/api/v1/messages", params={"limit": OTHER_MAILS_SHOWN}).text
+            latest = Messages.from_json(listing).messages
+        except (MailpitError, KeyError, ValueError):
             return []  # only a hint: its absence must not hide the real failure
         others = [m for m in latest if to.lower() not in (c.address.lower() for c in m.to)]
         if not others:

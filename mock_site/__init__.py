@@ -2,7 +2,7 @@
 
 import secrets
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException, InternalServerError
 
@@ -27,6 +27,8 @@ DEFAULTS = {
     "WTF_CSRF_TIME_LIMIT": None,
     # The renewal page sends no Referer (no-referrer), which strict mode would refuse over HTTPS.
     "WTF_CSRF_SSL_STRICT": False,
+    # A fence around the whole site, as staging has one: (user, password) for HTTP basic auth; None: open.
+    "BASIC_AUTH": None,
 }
 
 _SECURITY_HEADERS = {
@@ -49,6 +51,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["mock_site.state"] = Store(RateLimit(**app.config["RATE_LIMIT"]))
     app.extensions["mock_site.clocks"] = SessionClocks()
 
+    if app.config["BASIC_AUTH"]:
+        app.before_request(_fence(*app.config["BASIC_AUTH"]))  # before anything, as a proxy in front would
     app.before_request(ensure_session)  # first, so that even a refused request gets its session
     csrf = CSRFProtect(app)
     app.register_blueprint(views.bp)
@@ -64,6 +68,20 @@ def create_app(config: dict | None = None) -> Flask:
         return response
 
     return app
+
+
+def _fence(user: str, password: str):
+    """HTTP basic auth on every page and call: a 401 with its challenge unless these credentials come."""
+    def check():
+        given = request.authorization
+        if given is None or given.type != "basic" or not (
+                secrets.compare_digest(given.username or "", user)
+                and secrets.compare_digest(given.password or "", password)):
+            return Response(wording.FENCE_REFUSED, 401, {"WWW-Authenticate": 'Basic realm="recette"'},
+                            mimetype="text/plain")
+        return None
+
+    return check
 
 
 def _register_error_pages(app: Flask) -> None:

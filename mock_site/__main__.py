@@ -1,8 +1,11 @@
 """python -m mock_site: serve the mock by hand."""
 
 import argparse
+import os
 
-from mock_site.server import bind, origin
+from mock_site.server import bind, origin, tls_context
+
+FENCE_PASSWORD_VARIABLE = "MOCK_SITE_PASSWORD"
 
 
 def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
@@ -14,6 +17,10 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--public-url", help="origin written into mail links (default: http://<host>:<port>)")
     parser.add_argument("--mail-from", help="sender address of the mails (display name: Votre Assurance Maladie)")
     parser.add_argument("--no-test-api", action="store_true", help="turn off /__test__/ (it then answers 404)")
+    parser.add_argument("--tls-cert", help="serve over HTTPS with this certificate (PEM, its chain after it)")
+    parser.add_argument("--tls-key", help="the certificate's private key (PEM), with --tls-cert")
+    parser.add_argument("--basic-auth-user", help="fence the whole site with HTTP basic auth for this user; "
+                                                  f"the password is read from ${FENCE_PASSWORD_VARIABLE}")
     parser.add_argument("--faults", default="",
                         help="test-only faults to turn on, comma-separated (see README; needs the test API)")
     return parser.parse_args(argv)
@@ -27,11 +34,20 @@ def main(argv: list[str] | None = None) -> None:
         config["PUBLIC_URL"] = arguments.public_url
     if arguments.mail_from:
         config["MAIL_FROM"] = arguments.mail_from
+    if arguments.basic_auth_user:
+        password = os.environ.get(FENCE_PASSWORD_VARIABLE)
+        if not password:
+            raise SystemExit(f"mock_site : --basic-auth-user demande le mot de passe dans ${FENCE_PASSWORD_VARIABLE}")
+        config["BASIC_AUTH"] = (arguments.basic_auth_user, password)
+    if bool(arguments.tls_cert) != bool(arguments.tls_key):
+        raise SystemExit("mock_site : --tls-cert et --tls-key vont ensemble")
     try:
-        server = bind(config, arguments.host, arguments.port)
-    except ValueError as error:  # an unknown fault, or a fault without the test API
+        tls = tls_context(arguments.tls_cert, arguments.tls_key) if arguments.tls_cert else None
+        server = bind(config, arguments.host, arguments.port, tls=tls)
+    except (ValueError, OSError) as error:  # an unknown fault, a fault without the test API, an unreadable certificate
         raise SystemExit(f"mock_site : {error}") from None
-    print(f"mock_site listening on {origin(arguments.host, server.port)} "
+    scheme = "https" if tls else "http"
+    print(f"mock_site listening on {origin(arguments.host, server.port, scheme)} "
           f"(mail links: {server.app.config['PUBLIC_URL']}, SMTP {arguments.smtp_host}:{arguments.smtp_port})",
           flush=True)
     if server.app.config["FAULTS"]:

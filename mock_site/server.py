@@ -1,6 +1,7 @@
 """Serve the mock from a background thread (the acceptance suite's conftest) or the command line."""
 
 import socket
+import ssl
 import threading
 from dataclasses import dataclass
 
@@ -31,26 +32,36 @@ class QuietRequestHandler(WSGIRequestHandler):
         pass
 
 
-def origin(host: str, port: int) -> str:
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+def origin(host: str, port: int, scheme: str = "http") -> str:
+    return f"{scheme}://[{host}]:{port}" if ":" in host else f"{scheme}://{host}:{port}"
 
 
-def bind(config: dict | None, host: str, port: int, request_handler=None) -> BaseWSGIServer:
-    """Bind first (port 0: a free one), so that mail links can name the bound origin."""
+def bind(config: dict | None, host: str, port: int, request_handler=None,
+         tls: ssl.SSLContext | None = None) -> BaseWSGIServer:
+    """Bind first (port 0: a free one), so that mail links can name the bound origin; over HTTPS with `tls`."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     listening = socket.create_server((host, port), family=family)
     bound_port = listening.getsockname()[1]
-    config = {"PUBLIC_URL": origin(host, bound_port), **(config or {})}
+    config = {"PUBLIC_URL": origin(host, bound_port, "https" if tls else "http"), **(config or {})}
     try:
         # werkzeug duplicates the descriptor; ours is closed below.
         return make_server(host, bound_port, create_app(config), threaded=True, fd=listening.fileno(),
-                           request_handler=request_handler)
+                           request_handler=request_handler, ssl_context=tls)
     finally:
         listening.close()
 
 
-def serve_in_thread(config: dict | None = None, host: str = "127.0.0.1", port: int = 0) -> RunningSite:
-    server = bind(config, host, port, request_handler=QuietRequestHandler)
+def tls_context(certificate: str, key: str) -> ssl.SSLContext:
+    """The server side of HTTPS with this certificate (PEM, its chain after it) and its key."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    return context
+
+
+def serve_in_thread(config: dict | None = None, host: str = "127.0.0.1", port: int = 0,
+                    tls: ssl.SSLContext | None = None) -> RunningSite:
+    server = bind(config, host, port, request_handler=QuietRequestHandler, tls=tls)
     thread = threading.Thread(target=server.serve_forever, name="mock-site", daemon=True)
     thread.start()
-    return RunningSite(origin(host, server.port), server.port, server.app, server, thread)
+    return RunningSite(origin(host, server.port, "https" if tls else "http"), server.port, server.app, server,
+                       thread)

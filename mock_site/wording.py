@@ -48,3 +48,6 @@ HTTP_ERRORS = {
     500: "Une erreur inattendue est survenue. Veuillez réessayer plus tard.",
 }
 HTTP_ERROR_DEFAULT = "La requête n'a pas pu aboutir."
+
+# The fence's refusal (a staging site behind HTTP basic auth); not the contract's: a proxy's own page.
+FENCE_REFUSED = "Accès réservé : identifiants requis."

@@ -2,16 +2,29 @@
 
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Route
 
 
 class MailView:
-    def __init__(self, page: Page, mailpit_url: str):
+    def __init__(self, page: Page, mailpit_url: str, authorization: str | None = None):
         self.page = page
         self.mailpit_url = mailpit_url.rstrip("/")
+        self.authorization = authorization
 
     def show(self, mail_id: str) -> None:
+        if self.authorization:
+            self._pass_the_fence()
         self.page.goto(f"{self.mailpit_url}/view/{mail_id}.html")
+
+    def _pass_the_fence(self) -> None:
+        """A guarded Mailpit's credentials, on the requests to that Mailpit only (a context's http_credentials
+        are the site's: one context has one set)."""
+        def with_credentials(route: Route) -> None:
+            route.continue_(headers={**route.request.headers, "authorization": self.authorization})
+
+        pattern = f"{self.mailpit_url}/**"
+        self.page.unroute(pattern)  # once per page, however many mails it shows
+        self.page.route(pattern, with_credentials)
 
     def text(self) -> str:
         """The mail's words as shown: rendered, without markup."""
@@ -34,12 +47,13 @@ class MailInBrowser:
     """The scenario's mails opened as the person opens them, by their Mailpit id, in whichever browser;
     with `site_url`, a link that leads to another origin than the site under test is a configuration error."""
 
-    def __init__(self, mailpit_url: str, site_url: str | None = None):
+    def __init__(self, mailpit_url: str, site_url: str | None = None, authorization: str | None = None):
         self.mailpit_url = mailpit_url
         self.site_url = site_url
+        self.authorization = authorization  # a guarded Mailpit's Authorization header
 
     def _shown(self, page: Page, mail_id: str) -> MailView:
-        view = MailView(page, self.mailpit_url)
+        view = MailView(page, self.mailpit_url, self.authorization)
         view.show(mail_id)
         return view
 

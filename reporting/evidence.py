@@ -33,16 +33,16 @@ def record_announced(node: pytest.Item, text: str) -> None:
         node.user_properties.append((ANNOUNCED_PROPERTY, text))
 
 
-def set_run_info(config: pytest.Config, *, target: str, mailpit: str, bundled_mock: bool = False,
-                 skips_accepted: bool = False) -> None:
+def set_run_info(config: pytest.Config, *, target: str, mailpit: str, conditions: list[str] | None = None,
+                 bundled_mock: bool = False, skips_accepted: bool = False) -> None:
     """Name, in the report, the target site and the Mailpit of the run, and what its verdict weighs skips
     with (reporting/verdict.py): whether the suite started the bundled mock itself, whether skips are accepted.
 
     Call it from the conftest's ``pytest_configure``; workers ignore it.
     """
     if not is_worker(config):
-        config.stash[RUN_INFO_KEY] = RunInfo(target=target, mailpit=mailpit, bundled_mock=bundled_mock,
-                                             skips_accepted=skips_accepted)
+        config.stash[RUN_INFO_KEY] = RunInfo(target=target, mailpit=mailpit, conditions=list(conditions or []),
+                                             bundled_mock=bundled_mock, skips_accepted=skips_accepted)
 
 
 def attach_mails(

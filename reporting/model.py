@@ -66,6 +66,8 @@ class ShardInfo:
 class RunInfo:
     target: str | None = None
     mailpit: str | None = None
+    # What the run went through: each server's TLS and certificate issuer, its fence, the site's latency.
+    conditions: list[str] = field(default_factory=list)
     started: datetime | None = None
     duration: float | None = None  # seconds, wall clock; None: summed from the scenarios
     # What pytest's terminal summary counts (category -> number), when the

@@ -126,6 +126,7 @@ def render_html(results: list[ScenarioResult], run: RunInfo, html_dir: Path) -> 
     summary_rows = [
         ("Cible", run.target or "non renseignée"),
         ("Mailpit", run.mailpit or "non renseigné"),
+        *(("Conditions", condition) for condition in run.conditions),
         ("Début", _format_moment(run.started) if run.started else "non renseigné"),
         (_duration_label(run), _format_duration(duration)),
         ("Scénarios", str(len(ordered))),

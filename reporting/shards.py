@@ -55,6 +55,7 @@ def shard_data(
         "run": {
             "target": run.target,
             "mailpit": run.mailpit,
+            "conditions": run.conditions,
             "started": run.started.isoformat() if run.started else None,
             "duration": run.duration,
             "pytest_counts": run.pytest_counts,
@@ -126,6 +127,7 @@ def load_shard(folder: Path) -> Shard:
     run = RunInfo(
         target=run_data["target"],
         mailpit=run_data["mailpit"],
+        conditions=run_data.get("conditions", []),
         started=datetime.fromisoformat(run_data["started"]) if run_data["started"] else None,
         duration=run_data["duration"],
         pytest_counts=run_data["pytest_counts"],
@@ -201,6 +203,7 @@ def merged_run(shards: list[Shard], expected_splits: int | None = None) -> RunIn
     return RunInfo(
         target=_one_text(shard.run.target for shard in shards),
         mailpit=_one_text(shard.run.mailpit for shard in shards),
+        conditions=list(dict.fromkeys(condition for shard in shards for condition in shard.run.conditions)),
         started=min(starts, default=None),
         duration=(max(ends) - min(starts)).total_seconds() if starts and ends else None,
         pytest_counts=dict(counts),

@@ -6,12 +6,15 @@ read as "nothing offered", it would skip almost every scenario and still look gr
 """
 
 import json
+import os
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import requests
+
+from connection.endpoint import Endpoint
 
 CONTRACT_VERSION = 1
 CAPABILITIES_PATH = "/__test__/capabilities"
@@ -65,11 +68,12 @@ class Capabilities:
         return self.accounts or self.captcha or self.clock
 
 
-def offered_capabilities(base_url: str) -> dict:
+def offered_capabilities(site: Endpoint | str) -> dict:
     """What the target announces at /__test__/capabilities ({} when it has no test-support API: a 404)."""
-    url = f"{base_url}{CAPABILITIES_PATH}"
+    site = Endpoint.parse(site) if isinstance(site, str) else site
+    url = f"{site.shown}{CAPABILITIES_PATH}"
     try:
-        answer = requests.get(url, timeout=HTTP_TIMEOUT_SECONDS)
+        answer = site.session().get(f"{site.url}{CAPABILITIES_PATH}", timeout=HTTP_TIMEOUT_SECONDS)
     except requests.RequestException as error:
         raise CapabilitiesUnreadable(f"{url} : pas de réponse ({error}) ; attendu : {EXPECTED}.") from None
     if answer.status_code == NO_TEST_API:
@@ -133,6 +137,20 @@ def read_staging_config(path: Path | None) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) if path else {}
 
 
+def staging_account(kind: str, fields: dict) -> StagingAccount:
+    """An account of the staging configuration, its password read from the environment variable it names
+    (a password is never written in the file)."""
+    fields = dict(fields)
+    if "password" in fields:
+        raise ValueError(f"« accounts.{kind} » contient un mot de passe : nommez plutôt la variable "
+                         "d'environnement qui le contient (« password_env »)")
+    variable = fields.pop("password_env", None)
+    if variable is None or os.environ.get(variable) is None:
+        raise ValueError(f"« accounts.{kind} » : la variable d'environnement de son mot de passe "
+                         f"(« password_env » : {variable!r}) n'est pas définie")
+    return StagingAccount(**fields, password=os.environ[variable])
+
+
 def capabilities_from(offered: dict, staging: dict) -> Capabilities:
     """What the target offers, completed by the staging configuration where it says nothing."""
     rate_limit = offered.get("rate_limit") or staging.get("rate_limit")
@@ -143,8 +161,6 @@ def capabilities_from(offered: dict, staging: dict) -> Capabilities:
         rate_limit=RateLimit(**rate_limit) if rate_limit else None,
         password_special_characters=offered.get("password_special_characters")
         or staging.get("password_special_characters"),
-        staging_accounts={
-            kind: StagingAccount(**fields) for kind, fields in staging.get("accounts", {}).items()
-        },
+        staging_accounts={kind: staging_account(kind, fields) for kind, fields in staging.get("accounts", {}).items()},
         fixed_captcha_answer=staging.get("captcha_answer"),
     )

@@ -107,6 +107,21 @@ def test_the_timeout_message_says_what_was_asked_and_what_arrived(mailbox, send,
     assert "Pour un voisin" in message, "the newest mails to other addresses help spot a mistyped address"
 
 
+def test_a_mail_that_comes_after_the_deadline_is_called_too_slow_not_wrong(mailbox, send, address, monkeypatch):
+    to = address()
+
+    def deadline_passed_then_it_came(look, deadline) -> None:
+        send(to, RENEWAL)  # it comes once the wait has given up, which found nothing
+
+    monkeypatch.setattr(mailbox, "poll", deadline_passed_then_it_came)
+    with pytest.raises(AssertionError) as failure:
+        mailbox.wait_for_mail(to=to, subject=RENEWAL)
+    message = str(failure.value)
+    assert message.startswith(f"Trop lent : le mail « {RENEWAL} » attendu pour {to} est arrivé après le délai de "
+                              f"{mailbox.timeout:g} s"), message
+    assert mailbox.mails_to(to)[0].id in message and "--slow-target" in message, message
+
+
 def test_the_timeout_message_says_when_nothing_came(mailbox, address):
     to = address()
     with pytest.raises(AssertionError, match=r"Reçus pour cette adresse : aucun mail\."):

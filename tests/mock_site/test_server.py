@@ -5,10 +5,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import requests
+import trustme
 
+from mock_site import create_app
 from mock_site.__main__ import parse_arguments
-from mock_site.server import serve_in_thread
+from mock_site.server import serve_in_thread, tls_context
 from tests.mock_site.site_client import link_in
 
 REPO = Path(__file__).resolve().parents[2]
@@ -68,3 +71,29 @@ def test_python_dash_m_mock_site_serves_and_says_where(closed_port):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_fenced_mock_answers_401_with_its_challenge_until_the_right_credentials_come(smtp):
+    client = create_app({"SMTP_PORT": smtp.port, "BASIC_AUTH": ("recette", "s3cret")}).test_client()
+    for credentials in (None, ("recette", "faux"), ("autre", "s3cret")):
+        refused = client.get("/__test__/capabilities", auth=credentials)
+        assert refused.status_code == 401 and refused.headers["WWW-Authenticate"].startswith("Basic"), credentials
+        assert "identifiants requis" in refused.get_data(as_text=True)
+    assert client.get("/", auth=("recette", "s3cret")).status_code == 200
+    assert client.get("/__test__/capabilities", auth=("recette", "s3cret")).status_code == 200
+
+
+def test_the_mock_serves_https_with_the_certificate_given(smtp, tmp_path):
+    ca = trustme.CA()
+    certificate = ca.issue_cert("127.0.0.1")
+    certificate.private_key_pem.write_to_path(tmp_path / "key.pem")
+    (tmp_path / "cert.pem").write_bytes(b"".join(blob.bytes() for blob in certificate.cert_chain_pems))
+    ca.cert_pem.write_to_path(tmp_path / "ca.pem")
+    site = serve_in_thread({"SMTP_PORT": smtp.port}, tls=tls_context(str(tmp_path / "cert.pem"), str(tmp_path / "key.pem")))
+    try:
+        assert site.url.startswith("https://") and site.app.config["PUBLIC_URL"] == site.url
+        assert "Connectez-vous" in requests.get(f"{site.url}/", timeout=5, verify=str(tmp_path / "ca.pem")).text
+        with pytest.raises(requests.exceptions.SSLError):
+            requests.get(f"{site.url}/", timeout=5, verify=True)  # the system's CAs do not know this one
+    finally:
+        site.stop()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SUITE = ["contract", "compat", "pages", "mails", "site_under_test", "accessibility", "harness", "steps", "reporting", "conftest.py"]
+SUITE = ["contract", "compat", "connection", "pages", "mails", "site_under_test", "accessibility", "harness", "steps", "reporting", "conftest.py"]
 # The one place that starts the bundled mock (harness/servers.py, inside its start functions).
 MOCK_STARTER = ROOT / "harness" / "servers.py"
 

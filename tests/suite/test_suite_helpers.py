@@ -26,6 +26,7 @@ from site_under_test.capabilities import (
     capabilities_from,
     offered_capabilities,
     read_staging_config,
+    staging_account,
 )
 from site_under_test.passwords import rules_broken_on_target, valid_password_of_length
 from site_under_test.scenario_time import parse_duration
@@ -108,12 +109,14 @@ def site_without_test_api():
     site.stop()
 
 
-def test_a_target_without_test_api_offers_nothing_but_what_staging_configuration_gives(site_without_test_api, tmp_path):
+def test_a_target_without_test_api_offers_nothing_but_what_staging_configuration_gives(site_without_test_api, tmp_path,
+                                                                                      monkeypatch):
+    monkeypatch.setenv("COMPTE_RECETTE_MDP", "Ancien-Mdp-2024")
     staging = tmp_path / "staging.json"
     staging.write_text(json.dumps({
         "accounts": {"adresse_validee": {"nir": "1850775123456", "birth_date": "1985-07-15",
                                          "email": "recette@x.test", "email_validated": True,
-                                         "password": "Ancien-Mdp-2024"}},
+                                         "password_env": "COMPTE_RECETTE_MDP"}},
         "captcha_answer": "ABC123",
         "rate_limit": {"limit": 2, "window_seconds": 600, "block_seconds": 60},
     }), encoding="utf-8")
@@ -124,6 +127,7 @@ def test_a_target_without_test_api_offers_nothing_but_what_staging_configuration
     assert (bare.accounts, bare.captcha, bare.clock, bare.rate_limit) == (False, False, False, None)
     assert not configured.test_api
     assert configured.staging_accounts["adresse_validee"].email == "recette@x.test"
+    assert configured.staging_accounts["adresse_validee"].password == "Ancien-Mdp-2024"
     assert configured.fixed_captcha_answer == "ABC123"
     assert configured.rate_limit == RateLimit(2, 600, 60)
 
@@ -147,3 +151,13 @@ def test_without_accounts_api_a_scenario_takes_the_staging_account_of_its_situat
     assert provider.account(VALIDATED_ADDRESS) == Account("2850775123456", date(1985, 7, 15), "recette@x.test",
                                                           "Ancien-Mdp-2024")
     assert "ne donne pas de compte « sans_adresse »" in provider.unavailable_reason(NO_ADDRESS)
+
+
+@pytest.mark.parametrize(("fields", "said"), [
+    ({"password": "Ancien-Mdp-2024"}, "contient un mot de passe"),
+    ({"password_env": "VARIABLE_ABSENTE_DE_LA_RECETTE"}, "n'est pas définie"),
+])
+def test_a_staging_account_s_password_comes_from_the_environment_only(fields, said):
+    identity = {"nir": "1850775123456", "birth_date": "1985-07-15", "email": None, "email_validated": False}
+    with pytest.raises(ValueError, match=said):
+        staging_account("sans_adresse", {**identity, **fields})
