@@ -201,10 +201,5 @@ def renewal_page(computer):
 
 
 @pytest.fixture
-def password_changed_page(computer):
-    return computer.password_changed
-
-
-@pytest.fixture
 def journey(computer):
     return computer.journey

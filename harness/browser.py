@@ -13,8 +13,9 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from harness import OPTIONS_GROUP, xdist
+from harness import OPTIONS_GROUP
 from harness.servers import runs_acceptance
+from reporting.workers import is_worker
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -143,7 +144,7 @@ SERVER_BROWSER_VERSION = pytest.StashKey[str]()
 
 def pytest_configure(config: pytest.Config) -> None:
     options = server_connect_options(config)
-    if not options or xdist.is_worker(config):
+    if not options or is_worker(config):
         return
     check_server_reachable(options["endpoint"])
     if runs_acceptance(config):

@@ -29,6 +29,7 @@ from harness.servers import (
 from harness.smtp_relay import SmtpRelay
 from mails.mailpit_chaos import MailpitChaos
 from mails.mailpit_choice import MailpitUnreachable, free_port, start_chaos_mailpit
+from reporting.workers import is_worker
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -116,7 +117,7 @@ def outage_sites(pytestconfig, shared_target) -> OutageSite:
             pytest.skip("Panne de messagerie non simulée : contre une cible donnée, la panne toucherait les mails "
                         "des scénarios lancés en parallèle ; lancez -m panne-messagerie sans -n.")
         return OutageSite(shared_target.base_url, chaos_url.rstrip("/"))
-    if xdist.is_worker(pytestconfig):
+    if is_worker(pytestconfig):
         return OutageSite.handed_over(pytestconfig.workerinput[WORKER_OUTAGE])
     return started_outage_sites(pytestconfig)
 

@@ -20,6 +20,7 @@ from harness import OPTIONS_GROUP, xdist
 from harness.access import EXPECT_TIMEOUT_MS, access_of
 from mails.mailpit_choice import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
 from reporting.evidence import set_run_info
+from reporting.workers import is_worker
 from site_under_test.capabilities import (
     HTTP_TIMEOUT_SECONDS,
     CapabilitiesUnreadable,
@@ -261,7 +262,7 @@ def started_target(config: pytest.Config) -> SharedTarget:
 
 
 def pytest_configure(config: pytest.Config):
-    if xdist.is_worker(config) or not runs_acceptance(config):
+    if is_worker(config) or not runs_acceptance(config):
         return
     check_staging_not_parallel(config)
     started_target(config)
@@ -287,7 +288,7 @@ def suite_started_the_site(config: pytest.Config) -> bool:
 @pytest.fixture(scope="session")
 def shared_target(pytestconfig) -> RunTarget:
     """The run's target, Mailpit and capabilities, as the main process found them."""
-    if xdist.is_worker(pytestconfig):
+    if is_worker(pytestconfig):
         return RunTarget.handed_over(xdist.handed_over(pytestconfig))
     if SHARED_TARGET not in pytestconfig.stash:  # a run that was not recognised as an acceptance run
         started_target(pytestconfig)

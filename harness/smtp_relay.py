@@ -21,10 +21,6 @@ class SmtpRelay:
         self._upstream = upstream
         self._listener: socket.socket | None = None
 
-    @property
-    def cut(self) -> bool:
-        return self._listener is None
-
     def restore(self) -> None:
         if self._listener is not None:
             return

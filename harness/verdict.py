@@ -4,9 +4,10 @@ to the process's exit code (and told in the terminal), as the report applies it 
 
 import pytest
 
-from harness import OPTIONS_GROUP, xdist
+from harness import OPTIONS_GROUP
 from harness.servers import SHARED_TARGET, suite_started_the_site
 from reporting.verdict import SKIPS_ON_THE_BUNDLED_MOCK, SKIPS_VERDICTS, ExitCode, exit_code_with_skips, skip_reason
+from reporting.workers import is_worker
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -50,5 +51,5 @@ class SkipVerdict:
 @pytest.hookimpl(trylast=True)  # after harness.servers has started (or not) the target
 def pytest_configure(config: pytest.Config):
     # The main process judges the run (xdist's workers send it every report); only an acceptance run.
-    if not xdist.is_worker(config) and SHARED_TARGET in config.stash:
+    if not is_worker(config) and SHARED_TARGET in config.stash:
         config.pluginmanager.register(SkipVerdict(config), "harness-skip-verdict")

@@ -32,21 +32,18 @@ def _result_from_element(feature: dict[str, Any], feature_tags: set[str], elemen
         steps.append(StepResult(step["keyword"], step["name"], step["line"], status))
     statuses = {step.status for step in steps}
     status = FAILED if FAILED in statuses else SKIPPED if SKIPPED in statuses else PASSED
-    return ScenarioResult(
-        uri=feature["uri"],
-        feature_name=feature["name"],
-        keyword=element["keyword"],
-        name=element["name"],
-        line=element["line"],
-        tags=feature_tags | {tag["name"] for tag in element.get("tags", [])},
-        status=status,
-        steps=steps,
-        example_label=_example_label_from_id(element.get("id", "")),
-        failure_phase="call" if status == FAILED else None,
-        message=_assertion_lines(error_message) if error_message else None,
-        details=error_message,
-        duration=sum(step["result"].get("duration", 0) for step in element.get("steps", [])) / 1e9,
-    )
+    failure = {"phase": "call", "message": _assertion_lines(error_message) if error_message else None,
+               "details": error_message}
+    # The element, told as the plugin's evidence tells a test (reporting/evidence.py).
+    record = {
+        "uri": feature["uri"], "feature_name": feature["name"], "keyword": element["keyword"],
+        "name": element["name"], "line": element["line"], "feature_tags": sorted(feature_tags),
+        "tags": [tag["name"] for tag in element.get("tags", [])],
+        "example_label": _example_label_from_id(element.get("id", "")),
+        "failures": [failure] if status == FAILED else [],
+        "duration": sum(step["result"].get("duration", 0) for step in element.get("steps", [])) / 1e9,
+    }
+    return _scenario_result(record, steps, status)
 
 
 def _example_label_from_id(test_id: str) -> str | None:
@@ -92,6 +89,12 @@ def result_from_evidence(record: dict[str, Any]) -> ScenarioResult:
     for index, step in enumerate(record["steps"]):
         status = PASSED if index < stop_index else stop_status if index == stop_index else NOT_RUN
         steps.append(StepResult(step["keyword"], step["name"], step["line"], status))
+    return _scenario_result(record, steps, scenario_status(phases, failures))
+
+
+def _scenario_result(record: dict[str, Any], steps: list[StepResult], status: str) -> ScenarioResult:
+    """The one way a result is made: from a test's evidence (or a cucumber element told as evidence)."""
+    failures = record.get("failures", [])
     first_failure = failures[0] if failures else {}
     return ScenarioResult(
         uri=record["uri"],
@@ -100,10 +103,11 @@ def result_from_evidence(record: dict[str, Any]) -> ScenarioResult:
         name=record["name"],
         line=record["line"],
         tags=set(record["tags"]) | set(record["feature_tags"]),
-        status=scenario_status(phases, failures),
+        status=status,
         steps=steps,
         nodeid=record.get("nodeid"),
         example=record.get("example"),
+        example_label=record.get("example_label"),
         example_index=record.get("example_index"),
         skip_reason=record.get("skip_reason"),
         failure_phase=first_failure.get("phase"),

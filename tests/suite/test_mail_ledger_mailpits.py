@@ -34,7 +34,7 @@ def test_a_late_mail_fails_the_scenario_of_its_own_mailpit(two_mailpits):
     shared, outage = two_mailpits
     options = {"--no-mail-window": 0.2, "--mail-timeout": 0.2}
     logged = []
-    config = SimpleNamespace(getoption=options.__getitem__,
+    config = SimpleNamespace(getoption=options.__getitem__, stash={},
                              hook=SimpleNamespace(pytest_runtest_logreport=lambda report: logged.append(report)))
     ledger = MailLedger(config)
     # The same address in both Mailpits: only the outage Mailpit gets a mail, after the promise of silence.

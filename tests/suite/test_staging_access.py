@@ -133,12 +133,13 @@ CREDENTIALS_BY_OPTION = ("--site-user", SITE_USER, "--mailpit-user", MAILPIT_USE
 
 
 def run_suite(staging: StagingServers, reports: Path, *options: str, site_password: str = SITE_PASSWORD,
-              mailpit_password: str = MAILPIT_PASSWORD, **variables: str) -> subprocess.CompletedProcess:
+              mailpit_password: str = MAILPIT_PASSWORD, timeout: float = 900,
+              **variables: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "--base-url", staging.site_url, "--mailpit-url", staging.mailpit_url,
          f"--reports-dir={reports}", *options],
         cwd=ROOT, env=suite_environment(SITE_PASSWORD=site_password, MAILPIT_PASSWORD=mailpit_password, **variables),
-        capture_output=True, text=True, timeout=900, check=False)
+        capture_output=True, text=True, timeout=timeout, check=False)
 
 
 def secrets_in(folder: Path, said: str) -> list[str]:

@@ -11,7 +11,9 @@ from site_under_test.capabilities import CapabilitiesUnreadable
 
 
 def config_with(**options):
-    values = {"--base-url": None, "--mailpit-url": None, "--mailpit-smtp": None, "--staging-config": None, **options}
+    values = {"--base-url": None, "--mailpit-url": None, "--mailpit-smtp": None, "--staging-config": None,
+              "--ca-file": None, "--site-user": None, "--mailpit-user": None, "--slow-target": None,
+              "--mail-timeout": 10, **options}
     return SimpleNamespace(getoption=lambda name: values[name])
 
 
@@ -62,11 +64,22 @@ def test_unreadable_capabilities_stop_the_site_and_the_mailpit(started, monkeypa
     assert not answers(f"{site.url}/") and not answers(f"{catcher.url}/api/v1/info")
 
 
-def test_a_broken_staging_file_stops_the_site_and_the_mailpit(started, tmp_path):
+def test_a_broken_staging_file_stops_the_run_before_anything_starts(started, tmp_path):
+    # Read first: it may hold how to reach the site and its Mailpit (their CA, their credentials).
     broken = tmp_path / "staging.json"
     broken.write_text("{pas du json", encoding="utf-8")
     with pytest.raises(pytest.UsageError, match="Configuration de recette .* illisible"):
         servers.SharedTarget(config_with(**{"--staging-config": str(broken)}))
+
+    assert started == []
+
+
+def test_a_staging_file_s_wrong_account_stops_the_site_and_the_mailpit(started, tmp_path):
+    wrong = tmp_path / "staging.json"
+    wrong.write_text('{"accounts": {"sans_adresse": {"nir": "1850775123456", "birth_date": "1985-07-15", '
+                     '"email": null, "email_validated": false, "password": "écrit"}}}', encoding="utf-8")
+    with pytest.raises(pytest.UsageError, match="contient un mot de passe"):
+        servers.SharedTarget(config_with(**{"--staging-config": str(wrong)}))
 
     catcher, site = started
     assert not answers(f"{site.url}/") and not answers(f"{catcher.url}/api/v1/info")
