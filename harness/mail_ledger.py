@@ -24,7 +24,7 @@ from connection.endpoint import Endpoint
 from harness import OPTIONS_GROUP
 from harness.servers import SHARED_TARGET
 from mails.inbox import LEDGER_PROPERTY
-from mails.mail import collapse_spaces
+from mails.mail import collapse_spaces, summary_line
 from mails.mailbox import Mailbox
 from reporting.verdict import ExitCode
 from reporting.workers import is_worker
@@ -118,7 +118,7 @@ class MailLedger:
         message = (
             f"Mail inattendu pour {entry.record['address']}, arrivé après les vérifications du scénario "
             f"(la recette attend encore {window:g} s les mails en retard) :\n"
-            + "\n".join(f"  - « {s.get('Subject', '')} », reçu le {s['Created']} (id {s['ID']})" for s in summaries)
+            + "\n".join(summary_line(summary) for summary in summaries)
             + f"\nMailpit : {entry.record['mailpit']}"
         )
         report = pytest.TestReport(entry.nodeid, entry.location, {}, "failed", message, "teardown", user_properties=[])

@@ -33,3 +33,8 @@ class Mail:
             f"« {self.subject} » pour {', '.join(self.recipients) or '(aucun destinataire)'}, "
             f"reçu le {self.created.isoformat(timespec='milliseconds')} (id {self.id})"
         )
+
+
+def summary_line(summary: dict) -> str:
+    """One mail of a Mailpit listing (its summary, before it is read), as failure messages list them."""
+    return f"  - « {summary.get('Subject', '')} », reçu le {summary['Created']} (id {summary['ID']})"

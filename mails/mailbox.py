@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
-from mails.mail import Mail
+from mails.mail import Mail, summary_line
 from mails.mailpit_client import MailpitClient
 
 T = TypeVar("T")
@@ -82,9 +82,7 @@ class Mailbox(MailpitClient):
         for_address = self._summaries(to, None, None)
         if for_address:
             lines.append("Reçus pour cette adresse :")
-            lines.extend(
-                f"  - « {s.get('Subject', '')} », reçu le {s['Created']} (id {s['ID']})" for s in for_address
-            )
+            lines.extend(summary_line(summary) for summary in for_address)
         else:
             lines.append("Reçus pour cette adresse : aucun mail.")
         lines.extend(self._latest_elsewhere(to))
