@@ -78,14 +78,18 @@ install_browser() {
 # The real Mailpit, built from its Go module into .tools/bin (git-ignored) once
 # per machine; the suite finds it there (mails/mailpit_choice.py). Without Go, the
 # suite's embedded catcher serves instead.
+# Go on PATH, else where its official archive installs it; nothing when absent.
+go_command() {
+  command -v go || { [ ! -x /usr/local/go/bin/go ] || echo /usr/local/go/bin/go; }
+}
+
 install_mailpit() {
   local mailpit=.tools/bin/mailpit go built=""
   [ ! -x "$mailpit" ] || built=$("$mailpit" version --no-release-check 2>/dev/null || true)
   case "$built" in
     *" $MAILPIT_VERSION "*) return ;;
   esac
-  go=$(command -v go || true)
-  [ -n "$go" ] || [ ! -x /usr/local/go/bin/go ] || go=/usr/local/go/bin/go
+  go=$(go_command)
   if [ -z "$go" ]; then
     echo "Go is not installed: Mailpit $MAILPIT_VERSION is not built, the suite's embedded catcher serves instead." >&2
     return
@@ -103,8 +107,7 @@ TOXIPROXY_VERSION=v2.5.0
 install_toxiproxy() {
   local toxiproxy=.tools/bin/toxiproxy-server go
   [ ! -x "$toxiproxy" ] || ! "$toxiproxy" -version 2>/dev/null | grep -q "$TOXIPROXY_VERSION" || return 0
-  go=$(command -v go || true)
-  [ -n "$go" ] || [ ! -x /usr/local/go/bin/go ] || go=/usr/local/go/bin/go
+  go=$(go_command)
   if [ -z "$go" ]; then
     echo "Go is not installed: Toxiproxy $TOXIPROXY_VERSION is not built; the staging test will say so." >&2
     return
