@@ -19,6 +19,7 @@ from site_under_test.support_api import SupportApiClient
 pytest_plugins = [
     "harness.xdist",
     "harness.access",
+    "harness.waits",
     "harness.servers",
     "harness.outage",
     "harness.scenario_site",

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 
 from compat.pytest_playwright import TRACE_PROPERTY
 from connection.endpoint import HIDDEN, Endpoint
 from harness import OPTIONS_GROUP
+from site_under_test.capabilities import HTTP_TIMEOUT_SECONDS
+from site_under_test.scripted_requests import ScriptedRequests
 
 SITE_PASSWORD_VARIABLE = "SITE_PASSWORD"
 MAILPIT_PASSWORD_VARIABLE = "MAILPIT_PASSWORD"
@@ -39,7 +40,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          f"d'environnement {MAILPIT_PASSWORD_VARIABLE} (défaut : $MAILPIT_USER).")
     group.addoption("--slow-target", type=float, default=None, metavar="FACTEUR",
                     help="Cible lente : multiplie chaque délai d'attente de la suite (assertions de page, "
-                         "actions du navigateur, mails, appels HTTP, fenêtre des mails tardifs) par ce facteur "
+                         "actions et navigations du navigateur, appels à l'API de test, mails, fenêtre des mails "
+                         "tardifs) par ce facteur "
                          "(défaut : celui de la configuration de recette, sinon 1).")
 
 
@@ -105,17 +107,6 @@ def _password(variable: str, named_by: str) -> str:
     return password
 
 
-# Playwright's own default for expect(); every wait of the suite is scaled by --slow-target.
-EXPECT_TIMEOUT_MS = 5_000
-
-
-@pytest.fixture(scope="session", autouse=True)
-def slow_target_waits(shared_target):
-    """expect()'s timeout scaled for a slow target, in every process that runs scenarios."""
-    if shared_target.slowness != 1:
-        expect.set_options(timeout=EXPECT_TIMEOUT_MS * shared_target.slowness)
-
-
 @pytest.fixture(scope="session")
 def site_http_credentials(shared_target) -> dict | None:
     """The site's fence, for Playwright (its browser contexts and its API requests); sent to the site only."""
@@ -131,6 +122,14 @@ def browser_context_args(browser_context_args, site_http_credentials) -> dict:
     if site_http_credentials is None:
         return browser_context_args
     return {**browser_context_args, "http_credentials": site_http_credentials}
+
+
+@pytest.fixture(scope="session")
+def scripted_requests(shared_target):
+    """The attacker's requests of the forged-header scenarios: the run's CA and the site's fence, Host as given."""
+    client = ScriptedRequests(shared_target.site.session(), HTTP_TIMEOUT_SECONDS * shared_target.slowness)
+    yield client
+    client.close()
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ look for late mails serve them all. Which step of each failed, and how, is writt
 --fault-matrix-results (JSON): the project's tests (tests/faults/) hold each fault to its proof.
 
 The bundled mock sends a mail before it answers the request: waiting is short in this mode only
-(expect, and --mail-timeout as the command line gives it).
+(harness/waits.py, and --mail-timeout as the command line gives it).
 """
 
 from __future__ import annotations
@@ -18,14 +18,10 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
 
 from harness.servers import start_bundled_site
 from reporting.workers import is_worker
 
-# In a matrix run, what a failing check or action may wait (the normal run keeps Playwright's 5 s and 30 s).
-MATRIX_EXPECT_TIMEOUT_MS = 2_000
-MATRIX_ACTION_TIMEOUT_MS = 5_000
 RESULT_PROPERTY = "panne_resultat"
 _FAULT_ID = "panne={}"
 _FAILED_STEP = pytest.StashKey[dict]()
@@ -56,7 +52,6 @@ def pytest_configure(config: pytest.Config) -> None:
     if matrix is None:
         return
     config.stash[_MATRIX] = matrix
-    expect.set_options(timeout=MATRIX_EXPECT_TIMEOUT_MS)
     if not is_worker(config):
         config.pluginmanager.register(MatrixResults(config), "fault-matrix-results")
 
@@ -107,10 +102,7 @@ def _fault_of(item: pytest.Item) -> str | None:
 @pytest.fixture(autouse=True)
 def fault_under_test(request) -> str | None:
     """The one fault of the bundled mock this scenario runs against, in a matrix run; else None."""
-    fault = getattr(request, "param", None)
-    if fault is not None:
-        request.getfixturevalue("context").set_default_timeout(MATRIX_ACTION_TIMEOUT_MS)
-    return fault
+    return getattr(request, "param", None)
 
 
 class FaultSites:

@@ -17,7 +17,8 @@ import requests
 
 from connection.endpoint import Endpoint, issuer, presented_certificate, spki_pin
 from harness import OPTIONS_GROUP, xdist
-from harness.access import EXPECT_TIMEOUT_MS, access_of
+from harness.access import access_of
+from harness.waits import PageWaits
 from mails.mailpit_choice import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
 from reporting.evidence import set_run_info
 from reporting.workers import is_worker
@@ -145,8 +146,10 @@ class SharedTarget:
         lines += self.conditions
         if self.access.slowness != 1:
             slowness, mail_timeout = self.access.slowness, config.getoption("--mail-timeout")
+            waits = PageWaits.scaled(slowness)
             lines.append(f"Cible lente : délais d'attente multipliés par {slowness:g} (assertions de page "
-                         f"{EXPECT_TIMEOUT_MS * slowness / 1000:g} s, mails {mail_timeout * slowness:g} s)")
+                         f"{waits.expect_ms / 1000:g} s, actions et navigations {waits.action_ms / 1000:g} s, "
+                         f"mails {mail_timeout * slowness:g} s)")
         self.description = lines
         try:
             self.offered_capabilities = offered_capabilities(self.site)

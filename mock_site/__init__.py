@@ -15,6 +15,8 @@ DEFAULTS = {
     "SMTP_HOST": "127.0.0.1",
     "SMTP_PORT": 1025,
     "SMTP_TIMEOUT": 10,
+    # A CA file: the mail is handed over after STARTTLS, the SMTP server's certificate checked against it; None: plain.
+    "SMTP_STARTTLS_CA_FILE": None,
     "PUBLIC_URL": "http://127.0.0.1:5000",
     "TEST_API": True,
     "MAIL_FROM": "ne-pas-repondre@assurance-maladie.example",

@@ -14,6 +14,8 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=5000, help="port to listen on, 0 for a free one (default: %(default)s)")
     parser.add_argument("--smtp-host", default="127.0.0.1", help="SMTP server for outgoing mail (default: %(default)s)")
     parser.add_argument("--smtp-port", type=int, default=1025, help="SMTP port (default: %(default)s)")
+    parser.add_argument("--smtp-starttls-ca", metavar="CA_FILE",
+                        help="hand mail over after STARTTLS, the SMTP server's certificate checked against this CA")
     parser.add_argument("--public-url", help="origin written into mail links (default: http://<host>:<port>)")
     parser.add_argument("--mail-from", help="sender address of the mails (display name: Votre Assurance Maladie)")
     parser.add_argument("--no-test-api", action="store_true", help="turn off /__test__/ (it then answers 404)")
@@ -29,7 +31,7 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> None:
     arguments = parse_arguments(argv)
     config = {"SMTP_HOST": arguments.smtp_host, "SMTP_PORT": arguments.smtp_port, "TEST_API": not arguments.no_test_api,
-              "FAULTS": arguments.faults}
+              "FAULTS": arguments.faults, "SMTP_STARTTLS_CA_FILE": arguments.smtp_starttls_ca}
     if arguments.public_url:
         config["PUBLIC_URL"] = arguments.public_url
     if arguments.mail_from:
@@ -48,7 +50,8 @@ def main(argv: list[str] | None = None) -> None:
         raise SystemExit(f"mock_site : {error}") from None
     scheme = "https" if tls else "http"
     print(f"mock_site listening on {origin(arguments.host, server.port, scheme)} "
-          f"(mail links: {server.app.config['PUBLIC_URL']}, SMTP {arguments.smtp_host}:{arguments.smtp_port})",
+          f"(mail links: {server.app.config['PUBLIC_URL']}, SMTP {arguments.smtp_host}:{arguments.smtp_port}"
+          f"{' with STARTTLS' if arguments.smtp_starttls_ca else ''})",
           flush=True)
     if server.app.config["FAULTS"]:
         print(f"mock_site: FAULTS ON (test only): {', '.join(server.app.config['FAULTS'])}", flush=True)

@@ -1,6 +1,7 @@
 """Mail out by SMTP: multipart/alternative, from "Votre Assurance Maladie"."""
 
 import smtplib
+import ssl
 from datetime import datetime
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -35,7 +36,10 @@ def send(to: str, subject: str, template: str, sent_at: datetime, **context) -> 
                                 cte="quoted-printable")
     try:
         with smtplib.SMTP(config["SMTP_HOST"], config["SMTP_PORT"], timeout=config["SMTP_TIMEOUT"]) as smtp:
+            if config["SMTP_STARTTLS_CA_FILE"]:
+                # The server's certificate checked against this CA alone, for the name SMTP_HOST.
+                smtp.starttls(context=ssl.create_default_context(cafile=config["SMTP_STARTTLS_CA_FILE"]))
             smtp.send_message(message)
-    except (OSError, smtplib.SMTPException) as error:  # down, timed out, or a 4xx/5xx answer
+    except (OSError, smtplib.SMTPException) as error:  # down, timed out, refused TLS, or a 4xx/5xx answer
         current_app.logger.warning("Mail to %s not sent: %r", to, error)
         raise MailNotSent from error

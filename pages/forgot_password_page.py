@@ -2,6 +2,7 @@
 
 import time
 from dataclasses import dataclass
+from typing import Protocol
 
 from playwright.sync_api import Page, Response, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -47,6 +48,18 @@ class SiteAnswer:
 
     def expect_no_server_error(self) -> None:
         assert self.status < 500, f"Le site a répondu par une erreur du serveur (HTTP {self.status}) sur {self.url}"
+
+
+class SiteReply(Protocol):
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+class ScriptSender(Protocol):
+    """Sends a request with exactly the headers given, Host included (which a browser cannot)."""
+
+    def send(self, method: str, url: str, headers: dict[str, str], body: bytes | None) -> SiteReply: ...
 
 
 class ForgotPasswordPage:
@@ -95,14 +108,17 @@ class ForgotPasswordPage:
         assert answer is not None, f"Aucune réponse du site à l'envoi du formulaire ({self.page.url})"
         return SiteAnswer(self.page.url, answer.status, time.monotonic() - started)
 
-    def send_with_forged_header(self, header: str) -> None:
-        """Send the form with `header` set to another site's name, as an attacker's request would be."""
+    def send_with_forged_header(self, header: str, script: ScriptSender) -> None:
+        """Send the form with `header` set to another site's name, as an attacker's request would be: the form's
+        request leaves through `script`, and the browser shows the site's answer."""
         def forge(route: Route) -> None:
             if route.request.method != "POST" or not route.request.is_navigation_request():
                 route.fallback()
                 return
-            headers = {**route.request.all_headers(), header.lower(): FORGED_HOST}
-            route.fulfill(response=route.fetch(headers=headers))
+            request = route.request
+            headers = {**request.all_headers(), header.lower(): FORGED_HOST}
+            reply = script.send(request.method, request.url, headers, request.post_data_buffer)
+            route.fulfill(status=reply.status, headers=reply.headers, body=reply.body)
 
         self.page.route("**/*", forge)
         try:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from contract import wording
 from pages.common import expect_alert
-from pages.forgot_password_page import ForgotPasswordPage, SiteAnswer
+from pages.forgot_password_page import ForgotPasswordPage, ScriptSender, SiteAnswer
 from pages.home_page import HomePage
 from pages.login_page import LoginPage
 
@@ -83,10 +83,11 @@ class ForgotPasswordJourney:
         self._fill_form(account, as_shown)
         return self.forgot_password.send_and_time()
 
-    def request_renewal_with_forged_header(self, account, header: str) -> None:
-        """The same request, sent with a forged `header` (Host, X-Forwarded-Host), as an attacker would."""
+    def request_renewal_with_forged_header(self, account, header: str, script: ScriptSender) -> None:
+        """The same request, sent by `script` with a forged `header` (Host, X-Forwarded-Host), as an attacker
+        would."""
         self._fill_form(account, as_shown)
-        self.forgot_password.send_with_forged_header(header)
+        self.forgot_password.send_with_forged_header(header, script)
 
     def _fill_form(self, account, typed: Callable[[str], str], nir_written: Callable[[str], str] = as_shown) -> None:
         self.open_forgot_password_page()

@@ -87,8 +87,8 @@ def other_insured_requests_renewal(journey, another_account):
 
 
 @when(parsers.parse("il demande le renouvellement de son mot de passe avec un en-tête « {header} » falsifié"))
-def requests_renewal_with_forged_header(journey, account, header):
-    journey.request_renewal_with_forged_header(account, header)
+def requests_renewal_with_forged_header(journey, account, header, scripted_requests):
+    journey.request_renewal_with_forged_header(account, header, scripted_requests)
 
 
 @when("il demande un nouveau mail de renouvellement dans un autre onglet")

@@ -143,8 +143,9 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
     "mail_lien_texte_absent": [Proof(LINK_ON_SITE, None, "la version texte de ce mail donne la même adresse", "mail")],
     "mail_lien_autre_origine": [Proof(LINK_ON_SITE, None,
                                       "le lien « Renouveler mon mot de passe » de ce mail mène au site lui-même", "mail")],
-    "mail_lien_entete_host": [Proof(FORGED_HEADER, "X-Forwarded-Host",
-                                    "le lien « Renouveler mon mot de passe » de ce mail mène au site lui-même", "mail")],
+    "mail_lien_entete_host": [Proof(FORGED_HEADER, header,
+                                    "le lien « Renouveler mon mot de passe » de ce mail mène au site lui-même", "mail")
+                              for header in ("Host", "X-Forwarded-Host")],
     # Case 2
     "limite_plus_un": [Proof(ONE_TOO_MANY, None,
                              "le message d'erreur « Vous avez demandé trop de mails de renouvellement. Le service est bloqué pendant une courte période, veuillez réessayer plus tard. » s'affiche", "texte à l'écran")],

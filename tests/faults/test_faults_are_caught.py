@@ -48,7 +48,9 @@ def ids_of(scenario_ids: list[str], title: str, row: str | None) -> list[str]:
     function = f"{SCENARIO_MODULE}::test_{make_python_name(title)}"
     found = [i for i in scenario_ids if i == function or i.startswith(function + "[")]
     if row is not None:
-        found = [i for i in found if escaped(row) in i[len(function):]]
+        # The row named by its only cell ("Host"), else by a part of its cells (one row of a wider table).
+        whole = [i for i in found if i[len(function):] == f"[{escaped(row)}]"]
+        found = whole or [i for i in found if escaped(row) in i[len(function):]]
     return found
 
 

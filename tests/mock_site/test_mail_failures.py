@@ -1,6 +1,9 @@
 """SMTP down or refusing: a French alert, nothing recorded, and the request can be repeated."""
 
+import ssl
+
 import pytest
+import trustme
 
 from mock_site import wording
 from tests.mock_site.site_client import (
@@ -8,6 +11,9 @@ from tests.mock_site.site_client import (
     NIR,
     PASSWORD,
     PUBLIC_URL,
+    FreePortController,
+    MailCatcher,
+    Smtp,
     Visitor,
     link_in,
 )
@@ -68,3 +74,33 @@ def test_a_refused_confirmation_mail_changes_nothing_and_can_be_repeated(visitor
     assert visitor.log_in(NIR, PASSWORD).headings == ["Mon compte ameli"]
     assert visitor.choose_password(link).headings == ["Votre nouveau mot de passe a bien été enregistré"]
     assert visitor.log_in(NIR, NEW_PASSWORD).headings == ["Mon compte ameli"]
+
+
+@pytest.fixture(scope="module")
+def starttls_smtp(tmp_path_factory):
+    """An SMTP server that takes mail only after STARTTLS, with a certificate of a CA made for the test."""
+    folder = tmp_path_factory.mktemp("starttls")
+    ca = trustme.CA()
+    ca.cert_pem.write_to_path(folder / "ca.pem")
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1").configure_cert(tls)
+    catcher = MailCatcher()
+    controller = FreePortController(catcher, hostname="127.0.0.1", tls_context=tls, require_starttls=True)
+    controller.start()
+    yield Smtp(catcher, controller.port), folder / "ca.pem"
+    controller.stop()
+
+
+def test_mail_goes_over_starttls_checked_against_the_ca_given_and_not_otherwise(make_app, starttls_smtp, tmp_path):
+    server, ca_file = starttls_smtp
+    other_ca = tmp_path / "autre-ca.pem"
+    trustme.CA().cert_pem.write_to_path(other_ca)
+    for refused_by in (None, str(other_ca)):  # in clear: refused by the server; another CA: by the mock
+        visitor = Visitor(make_app(SMTP_PORT=server.port, SMTP_STARTTLS_CA_FILE=refused_by))
+        visitor.create_account()
+        assert visitor.request_renewal().alert == wording.MAIL_UNAVAILABLE, refused_by
+    assert server.catcher.messages == []
+    visitor = Visitor(make_app(SMTP_PORT=server.port, SMTP_STARTTLS_CA_FILE=str(ca_file)))
+    visitor.create_account()
+    assert visitor.request_renewal().notices == [wording.MAIL_SENT]
+    assert len(server.catcher.messages) == 1

@@ -1,6 +1,7 @@
 """Staging as it really is, on real servers: the bundled mock over HTTPS with a private CA (trustme) and
 behind a fence (HTTP basic auth), the real Mailpit behind its own --ui-auth-file and TLS, and Toxiproxy
-in front of both (300 ms ± 100 ms on every exchange with the site, about 3 s per mail on the site's SMTP).
+in front of both (300 ms ± 100 ms on every exchange with the site, about 3 s per mail on the site's SMTP,
+which Mailpit takes only after STARTTLS).
 The suite runs through all of it with nothing but its options, writes no credential anywhere, and stops
 at its start, in one French line, when a credential or the certificate is wrong."""
 
@@ -20,6 +21,7 @@ import trustme
 
 from connection.endpoint import Endpoint
 from harness.access import redact_archive
+from harness.waits import PageWaits, waiting_contexts
 from mails.mailpit_choice import MailpitUnreachable, check_reachable, free_port, mailpit_binary
 from mock_site.server import serve_in_thread, tls_context
 from reporting.verdict import ExitCode
@@ -34,8 +36,9 @@ TOXIPROXY = ROOT / ".tools" / "bin" / "toxiproxy-server"  # ./run.sh tests build
 SITE_LATENCY = {"latency": 300, "jitter": 100}
 SMTP_LATENCY = {"latency": 500, "jitter": 0}
 SLOWNESS = "3"
-# Through every server the journey touches: the pages, the mail and its link, the renewal, the login.
-JOURNEY = "etape-4 and not panne-messagerie"
+# Through every server the journey touches: the pages, the mail and its link, the renewal, the login; and the
+# attacker's request with a forged Host, which checks the certificate against the site's real name.
+JOURNEY = "(etape-4 and not panne-messagerie) or falsifié"
 
 
 class StagingServers:
@@ -55,6 +58,7 @@ class StagingServers:
         self.site_port, smtp_through_proxy = free_port(), free_port()
         self.site_url = f"https://127.0.0.1:{self.site_port}"
         self._site = serve_in_thread({"SMTP_HOST": "127.0.0.1", "SMTP_PORT": smtp_through_proxy,
+                                      "SMTP_STARTTLS_CA_FILE": str(self.ca_file),
                                       "BASIC_AUTH": (SITE_USER, SITE_PASSWORD), "PUBLIC_URL": self.site_url},
                                      tls=tls_context(str(self.certificate), str(self.key)))
         self.network.slow("site", self.site_port, self._site.port, SITE_LATENCY)
@@ -69,7 +73,9 @@ class StagingServers:
         http_port, smtp_port = free_port(), free_port()
         process = subprocess.Popen([executable, "--listen", f"127.0.0.1:{http_port}", "--smtp", f"127.0.0.1:{smtp_port}",
                                     "--disable-version-check", "--ui-auth-file", str(folder / "mailpit-auth"),
-                                    "--ui-tls-cert", str(self.certificate), "--ui-tls-key", str(self.key)],
+                                    "--ui-tls-cert", str(self.certificate), "--ui-tls-key", str(self.key),
+                                    "--smtp-tls-cert", str(self.certificate), "--smtp-tls-key", str(self.key),
+                                    "--smtp-require-starttls"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"https://127.0.0.1:{http_port}"
         guarded = Endpoint.parse(url, user=MAILPIT_USER, password=MAILPIT_PASSWORD, ca_file=str(self.ca_file))
@@ -163,7 +169,7 @@ def secrets_in(folder: Path, said: str) -> list[str]:
 def test_the_journey_runs_through_https_a_fence_and_a_guarded_mailpit_and_no_output_holds_a_credential(
         staging, tmp_path):
     # --tracing on: every scenario's trace is written, with its requests' headers, so that all are searched.
-    run = run_suite(staging, tmp_path, *CREDENTIALS_BY_OPTION, "-n", "2", "-m", JOURNEY, "--ca-file",
+    run = run_suite(staging, tmp_path, *CREDENTIALS_BY_OPTION, "-n", "2", "-k", JOURNEY, "--ca-file",
                     str(staging.ca_file), "--tracing", "on", "--slow-target", SLOWNESS)
     said = run.stdout + run.stderr
     assert run.returncode == ExitCode.OK, f"attendu : recette réussie ; vu : code {run.returncode}\n{said[-4000:]}"
@@ -246,7 +252,8 @@ def test_the_example_staging_file_holds_the_ca_the_fence_mailpit_s_credentials_a
 
 
 @pytest.mark.parametrize(("factor", "expected"), [
-    ("2.5", "Cible lente : délais d'attente multipliés par 2.5 (assertions de page 12.5 s, mails 25 s)"),
+    ("2.5", ("Cible lente : délais d'attente multipliés par 2.5 (assertions de page 12.5 s, actions et navigations "
+            "75 s, mails 25 s)")),
     ("0.5", "ERROR: Facteur de lenteur 0.5 : un nombre au moins égal à 1 est attendu"),
 ])
 def test_one_factor_scales_every_wait(tmp_path, factor, expected):
@@ -256,3 +263,15 @@ def test_one_factor_scales_every_wait(tmp_path, factor, expected):
     said = run.stdout + run.stderr
     assert expected in said, said[-3000:]
     assert run.returncode == (ExitCode.OK if expected.startswith("Cible") else ExitCode.USAGE_ERROR), said[-3000:]
+
+
+def test_every_context_waits_as_long_as_the_factor_says():
+    class Context:
+        timeout_ms = None
+
+        def set_default_timeout(self, timeout_ms):
+            self.timeout_ms = timeout_ms
+
+    opened = []
+    contexts = waiting_contexts(lambda **options: opened.append(options) or Context(), PageWaits.scaled(2.5).action_ms)
+    assert contexts(locale="fr-FR").timeout_ms == 75_000 and opened == [{"locale": "fr-FR"}]
