@@ -75,11 +75,13 @@ def chromium_launch_args(bundled_chromium: str) -> dict:
     return {"executable_path": str(system), "args": SYSTEM_CHROMIUM_ARGS}
 
 
-def remote_launch_header(server_chromium: str) -> dict:
-    """Asks the browser server to launch a Chromium of its host's (it must run with --unsafe to accept it).
-    The server reads the options in Playwright's own camelCase: pytest-playwright's header, in Python's
-    snake_case, would name no executable it knows."""
-    options = {"executablePath": server_chromium, "args": SYSTEM_CHROMIUM_ARGS}
+def remote_launch_header(server_chromium: str | None, pins: list[str]) -> dict:
+    """Asks the browser server to launch a Chromium of its host's, and to accept the keys of the run's
+    certificates (it must run with --unsafe to take either). The server reads the options in Playwright's
+    own camelCase: pytest-playwright's header, in Python's snake_case, would name no executable it knows."""
+    options = with_certificate_pins({"args": SYSTEM_CHROMIUM_ARGS if server_chromium else []}, pins)
+    if server_chromium:
+        options = {**options, "executablePath": server_chromium}
     return {"x-playwright-launch-options": json.dumps(options)}
 
 
@@ -99,8 +101,9 @@ def check_server_reachable(ws_endpoint: str) -> None:
         ) from None
 
 
-def server_connect_options(config: pytest.Config) -> dict | None:
-    """What pytest-playwright's connect_options and the check at the run's start give Playwright's connect."""
+def server_connect_options(config: pytest.Config, pins: list[str] = ()) -> dict | None:
+    """What pytest-playwright's connect_options and the check at the run's start give Playwright's connect
+    (the check, before the run's servers are known, without their certificates' keys)."""
     server = config.getoption("--browser-server", None)
     if not server:
         return None
@@ -109,8 +112,8 @@ def server_connect_options(config: pytest.Config) -> dict | None:
     if exposed:
         options["expose_network"] = exposed
     chromium = config.getoption("--browser-server-chromium", None)
-    if chromium:
-        options["headers"] = remote_launch_header(chromium)
+    if chromium or pins:
+        options["headers"] = remote_launch_header(chromium, pins)
     return options
 
 
@@ -164,18 +167,17 @@ def pytest_report_header(config: pytest.Config):
 
 
 @pytest.fixture(scope="session")
-def connect_options(pytestconfig) -> dict | None:
+def connect_options(pytestconfig, certificate_pins) -> dict | None:
     """pytest-playwright connects to this server instead of launching a browser, when one is given."""
-    return server_connect_options(pytestconfig)
+    return server_connect_options(pytestconfig, certificate_pins)
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args, playwright, pytestconfig, request):
+def browser_type_launch_args(browser_type_launch_args, playwright, pytestconfig, certificate_pins):
     """pytest-playwright's launch options, with the Chromium found here (a browser server finds its own),
-    and in a run of the suite the keys of its servers' certificates (harness/access.py)."""
-    arguments = dict(browser_type_launch_args)
-    if pytestconfig.pluginmanager.hasplugin("harness.access"):
-        arguments = with_certificate_pins(arguments, request.getfixturevalue("certificate_pins"))
+    and the keys of the run's servers' certificates (`certificate_pins`: harness/access.py's in a run of the
+    suite)."""
+    arguments = with_certificate_pins(dict(browser_type_launch_args), certificate_pins)
     if pytestconfig.getoption("--browser-server", None):
         return arguments
     chromium = chromium_launch_args(playwright.chromium.executable_path)

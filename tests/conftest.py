@@ -39,6 +39,12 @@ def scenario_node_id(title: str) -> str:
 pytest_plugins = ["harness.browser"]
 
 
+@pytest.fixture(scope="session")
+def certificate_pins() -> list[str]:
+    """The project's own browser tests reach servers with no certificate to accept (harness/browser.py asks)."""
+    return []
+
+
 @pytest.fixture(scope="module")
 def catcher():
     """The embedded Mailpit-compatible catcher, on free ports."""

@@ -21,11 +21,13 @@ import trustme
 
 from connection.endpoint import Endpoint
 from harness.access import redact_archive
+from harness.browser import SYSTEM_CHROMIUM_ARGS, remote_launch_header, with_certificate_pins
 from harness.waits import PageWaits, waiting_contexts
 from mails.mailpit_choice import MailpitUnreachable, check_reachable, free_port, mailpit_binary
 from mock_site.server import serve_in_thread, tls_context
 from reporting.verdict import ExitCode
 from tests.conftest import suite_environment
+from tests.suite.test_browser_server import browser_server_command, real_chromium, running
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_USER, SITE_PASSWORD = "recette", "Barriere-Secrete-7"
@@ -185,6 +187,29 @@ def test_the_journey_runs_through_https_a_fence_and_a_guarded_mailpit_and_no_out
     evidence = (tmp_path / "preuves.json").read_text(encoding="utf-8")
     assert "certificat émis par" in evidence and "temps de réponse médian" in evidence, evidence[:2000]
     assert f'"target": "https://***@127.0.0.1:{staging.site_port}"' in evidence, evidence[:2000]
+
+
+def test_a_browser_server_s_chromium_accepts_the_run_s_certificates(staging, tmp_path):
+    # Its Chromium gets the keys through the launch options the server takes from the client (--unsafe);
+    # without them, the site's first page is refused (the CA is not the system's).
+    port = free_port()
+    with running(browser_server_command("127.0.0.1", port), "127.0.0.1", port):
+        run = run_suite(staging, tmp_path, *CREDENTIALS_BY_OPTION, "-m", "etape-1", "--ca-file", str(staging.ca_file),
+                        "--slow-target", SLOWNESS, "--browser-server", f"ws://127.0.0.1:{port}/",
+                        "--browser-server-expose-network", "<loopback>", "--browser-server-chromium", real_chromium())
+    said = run.stdout + run.stderr
+    assert run.returncode == ExitCode.OK and "1 passed" in said, said[-3000:]
+
+
+def test_the_certificates_keys_are_the_only_ones_a_browser_accepts_here_or_on_a_server():
+    pins = ["clé-du-site", "clé-de-mailpit"]
+    accepted = "--ignore-certificate-errors-spki-list=clé-du-site,clé-de-mailpit"
+    assert with_certificate_pins({"args": ["--x"]}, pins)["args"] == ["--x", accepted]
+    assert with_certificate_pins({"args": ["--x"]}, []) == {"args": ["--x"]}
+    launch = json.loads(remote_launch_header(None, pins)["x-playwright-launch-options"])
+    assert launch == {"args": [accepted]}
+    launch = json.loads(remote_launch_header("/usr/bin/chromium", pins)["x-playwright-launch-options"])
+    assert launch == {"args": [*SYSTEM_CHROMIUM_ARGS, accepted], "executablePath": "/usr/bin/chromium"}
 
 
 @pytest.mark.parametrize(("case", "options", "passwords", "expected"), [
