@@ -57,7 +57,7 @@ PHONE_MODEL = "Pixel 7"
 def base_url(shared_target) -> str:
     """The target's origin (overrides pytest-playwright's own `base_url`, registered after the plugins).
     A scenario reads `site_url` (harness/outage.py): this origin, or its own site for @panne-messagerie."""
-    return shared_target.base_url
+    return shared_target.site.url
 
 
 @pytest.fixture

@@ -40,6 +40,11 @@ class Endpoint:
                                          if parts.hostname else parts.netloc))
         return cls(bare.rstrip("/"), user, password if user is not None else None, ca_file)
 
+    @classmethod
+    def of(cls, url_or_endpoint: str | Endpoint) -> Endpoint:
+        """An endpoint as given, or one read from a URL (its credentials, if written in it, taken out)."""
+        return cls.parse(url_or_endpoint) if isinstance(url_or_endpoint, str) else url_or_endpoint
+
     @property
     def fenced(self) -> bool:
         return self.user is not None
@@ -89,6 +94,20 @@ class Endpoint:
 
     def __str__(self) -> str:
         return self.shown
+
+
+def failure_reason(error: Exception) -> str:
+    """The last, most precise line of a connection error (urllib3 nests them); the endpoints' URLs it may
+    name hold no credentials (they are taken out of every URL)."""
+    said = str(error).strip()
+    return said.splitlines()[-1][-300:] if said else type(error).__name__
+
+
+def certificate_refused(endpoint: Endpoint, error: Exception) -> str:
+    """Why a server's certificate was refused, and what it was checked against (the start's one line)."""
+    trusted = (f"autorité de certification {endpoint.ca_file}" if endpoint.ca_file
+               else "autorités du système ; une autre autorité : --ca-file")
+    return f"{endpoint.shown} : certificat refusé ({trusted}) : {failure_reason(error)}"
 
 
 class _CaFileSession(requests.Session):

@@ -18,8 +18,8 @@ from dataclasses import asdict, dataclass
 
 import pytest
 
+from connection.endpoint import Endpoint
 from harness import OPTIONS_GROUP, xdist
-from harness.access import Access
 from harness.servers import (
     given_base_url,
     start_bundled_site,
@@ -116,7 +116,7 @@ def outage_sites(pytestconfig, shared_target) -> OutageSite:
         if xdist.worker_count(pytestconfig) > 1:
             pytest.skip("Panne de messagerie non simulée : contre une cible donnée, la panne toucherait les mails "
                         "des scénarios lancés en parallèle ; lancez -m panne-messagerie sans -n.")
-        return OutageSite(shared_target.base_url, chaos_url.rstrip("/"))
+        return OutageSite(shared_target.site.url, chaos_url.rstrip("/"))
     if is_worker(pytestconfig):
         return OutageSite.handed_over(pytestconfig.workerinput[WORKER_OUTAGE])
     return started_outage_sites(pytestconfig)
@@ -137,9 +137,9 @@ def smtp_relay(outage_sites) -> SmtpRelay | None:
 class OutageTarget:
     """The site and the Mailpit of one @panne-messagerie scenario, whose mail server fails on demand."""
 
-    def __init__(self, sites: OutageSite, relay: SmtpRelay | None, access: Access):
+    def __init__(self, sites: OutageSite, relay: SmtpRelay | None, mailpit: Endpoint):
         self.site_url = sites.base_url
-        self.mailpit = access.mailpit(sites.mailpit_url)
+        self.mailpit = mailpit
         self.chaos = MailpitChaos(self.mailpit)
         self._relay = relay
 
@@ -159,9 +159,12 @@ class OutageTarget:
 @pytest.fixture
 def outage_target(outage_sites, smtp_relay, shared_target):
     # A given chaos Mailpit is reached as the run's Mailpit is (its credentials and CA); the bundled one is open.
-    mailpit = shared_target.mailpit
-    access = Access(mailpit.ca_file, mailpit_user=mailpit.user, mailpit_password=mailpit.password)
-    target = OutageTarget(outage_sites, smtp_relay, access if outage_sites.relay_port is None else Access())
+    if outage_sites.relay_port is None:
+        run = shared_target.mailpit
+        mailpit = Endpoint.parse(outage_sites.mailpit_url, user=run.user, password=run.password, ca_file=run.ca_file)
+    else:
+        mailpit = Endpoint.parse(outage_sites.mailpit_url)
+    target = OutageTarget(outage_sites, smtp_relay, mailpit)
     target.restore()
     yield target
     target.restore()

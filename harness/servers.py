@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from connection.endpoint import Endpoint, issuer, presented_certificate, spki_pin
+from connection.endpoint import Endpoint, certificate_refused, failure_reason, issuer, presented_certificate, spki_pin
 from harness import OPTIONS_GROUP, xdist
 from harness.access import access_of
 from harness.waits import PageWaits
@@ -77,14 +77,6 @@ class RunTarget:
     staging: dict
     slowness: float = 1.0  # every wait of the suite is multiplied by it (--slow-target)
     certificate_pins: tuple[str, ...] = ()  # the keys the browsers accept (harness/browser.py)
-
-    @property
-    def base_url(self) -> str:
-        return self.site.url
-
-    @property
-    def mailpit_url(self) -> str:
-        return self.mailpit.url
 
     def for_workers(self) -> dict:
         """What xdist can hand to a worker: plain data (in memory, never written)."""
@@ -189,11 +181,9 @@ def check_site_reachable(site: Endpoint) -> None:
     try:
         answer = site.session().get(f"{site.url}/", timeout=HTTP_TIMEOUT_SECONDS)
     except requests.exceptions.SSLError as error:
-        trusted = f"autorité de certification {site.ca_file}" if site.ca_file else "autorités du système (--ca-file)"
-        raise pytest.UsageError(f"Site cible {site.shown} : certificat refusé ({trusted}) : "
-                                f"{_last_line(error)}") from None
+        raise pytest.UsageError(f"Site cible {certificate_refused(site, error)}") from None
     except requests.RequestException as error:
-        raise pytest.UsageError(f"Site cible injoignable à {site.shown}/ ({_last_line(error)}). "
+        raise pytest.UsageError(f"Site cible injoignable à {site.shown}/ ({failure_reason(error)}). "
                                 "Vérifiez --base-url / BASE_URL, ou retirez-les pour tester le site simulé embarqué.") from None
     if answer.status_code in (401, 403):
         cause = ("identifiants de la barrière refusés" if site.fenced else
@@ -214,10 +204,6 @@ def median_response_ms(site: Endpoint) -> float:
             client.get(f"{site.url}/", timeout=HTTP_TIMEOUT_SECONDS)
             times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
-
-
-def _last_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[-1][-300:] if str(error).strip() else type(error).__name__
 
 
 
@@ -296,8 +282,3 @@ def shared_target(pytestconfig) -> RunTarget:
     if SHARED_TARGET not in pytestconfig.stash:  # a run that was not recognised as an acceptance run
         started_target(pytestconfig)
     return pytestconfig.stash[SHARED_TARGET].run_target()
-
-
-@pytest.fixture(scope="session")
-def mailpit_url(shared_target) -> str:
-    return shared_target.mailpit_url

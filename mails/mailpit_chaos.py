@@ -22,7 +22,7 @@ class ChaosUnavailable(RuntimeError):
 
 class MailpitChaos:
     def __init__(self, mailpit: Endpoint | str):
-        endpoint = Endpoint.parse(mailpit) if isinstance(mailpit, str) else mailpit
+        endpoint = Endpoint.of(mailpit)
         self.url = f"{endpoint.url}/api/v1/chaos"
         self._http = endpoint.session()
 

@@ -16,7 +16,7 @@ from typing import Protocol
 
 import requests
 
-from connection.endpoint import Endpoint
+from connection.endpoint import Endpoint, certificate_refused, failure_reason
 
 CHECK_TIMEOUT_SECONDS = 3.0
 BINARY_START_TIMEOUT_SECONDS = 15.0
@@ -36,13 +36,12 @@ class MailpitUnreachable(RuntimeError):
 def check_reachable(mailpit: Endpoint | str, timeout: float = CHECK_TIMEOUT_SECONDS) -> dict:
     """Mailpit's /api/v1/info, or an error that names the URL and the cause: its fence refusing the suite,
     a certificate its CA does not sign, or no Mailpit there (then how to start one)."""
-    endpoint = Endpoint.parse(mailpit) if isinstance(mailpit, str) else mailpit
+    endpoint = Endpoint.of(mailpit)
     info_url = f"{endpoint.url}/api/v1/info"
     try:
         response = endpoint.session().get(info_url, timeout=timeout)
     except requests.exceptions.SSLError as error:
-        raise MailpitUnreachable(f"Mailpit {endpoint.shown} : certificat refusé "
-                                 f"({_trusted(endpoint)}) : {_reason(error)}") from None
+        raise MailpitUnreachable(f"Mailpit {certificate_refused(endpoint, error)}") from None
     except requests.RequestException as error:
         raise _unreachable(endpoint, info_url, error) from None
     if response.status_code in (401, 403):
@@ -65,20 +64,11 @@ def check_reachable(mailpit: Endpoint | str, timeout: float = CHECK_TIMEOUT_SECO
 
 def _unreachable(endpoint: Endpoint, info_url: str, error: Exception) -> MailpitUnreachable:
     return MailpitUnreachable(
-        f"Mailpit injoignable à {endpoint.shown} ({info_url} : {_reason(error)}). "
+        f"Mailpit injoignable à {endpoint.shown} ({info_url} : {failure_reason(error)}). "
         "Démarrez-en un : `docker compose up -d mailpit`, ou lancez `mailpit` "
         f"(SMTP {MAILPIT_SMTP_PORT}, HTTP {MAILPIT_HTTP_PORT}), ou n'indiquez pas --mailpit-url / MAILPIT_URL "
         "pour que la suite démarre son catcher embarqué."
     )
-
-
-def _trusted(endpoint: Endpoint) -> str:
-    return f"autorité de certification {endpoint.ca_file}" if endpoint.ca_file else "autorités du système"
-
-
-def _reason(error: Exception) -> str:
-    """The last, most precise line of a connection error (urllib3 nests them), without any URL's credentials."""
-    return str(error).strip().splitlines()[-1][-300:] if str(error).strip() else type(error).__name__
 
 
 @dataclass
@@ -183,7 +173,7 @@ def provide_mailpit(given: Endpoint | str | None, start_embedded: Callable[[], R
     `start_embedded` starts the embedded catcher, the last choice.
     """
     if given:
-        endpoint = Endpoint.parse(given) if isinstance(given, str) else given
+        endpoint = Endpoint.of(given)
         info = check_reachable(endpoint)
         host, port = _parse_smtp(smtp) if smtp else (None, None)
         return MailpitService(endpoint.url, host, port, "url", info["Version"], given=endpoint)

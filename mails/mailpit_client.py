@@ -39,7 +39,7 @@ def _quoted(value: str) -> str:
 class MailpitClient:
     def __init__(self, mailpit: Endpoint | str):
         # A guarded Mailpit (basic auth, TLS with a private CA) is reached through its endpoint's client.
-        self.endpoint = Endpoint.parse(mailpit) if isinstance(mailpit, str) else mailpit
+        self.endpoint = Endpoint.of(mailpit)
         self.url = self.endpoint.url
         # Every mail read, in order: a failed scenario's report lists them.
         self.read_mails: list[Mail] = []

@@ -70,7 +70,7 @@ class Capabilities:
 
 def offered_capabilities(site: Endpoint | str) -> dict:
     """What the target announces at /__test__/capabilities ({} when it has no test-support API: a 404)."""
-    site = Endpoint.parse(site) if isinstance(site, str) else site
+    site = Endpoint.of(site)
     url = f"{site.shown}{CAPABILITIES_PATH}"
     try:
         answer = site.session().get(f"{site.url}{CAPABILITIES_PATH}", timeout=HTTP_TIMEOUT_SECONDS)

@@ -32,7 +32,7 @@ from tests.suite.test_browser_server import browser_server_command, real_chromiu
 ROOT = Path(__file__).resolve().parents[2]
 SITE_USER, SITE_PASSWORD = "recette", "Barriere-Secrete-7"
 MAILPIT_USER, MAILPIT_PASSWORD = "qa", "Mailpit-Secret-9"
-MAILPIT_START_SECONDS = 15
+SERVER_START_SECONDS = 15
 TOXIPROXY = ROOT / ".tools" / "bin" / "toxiproxy-server"  # ./run.sh tests builds it (pinned)
 # Per exchange with the site; on SMTP, per answer of the server: a mail's six or so exchanges make ~3 s.
 SITE_LATENCY = {"latency": 300, "jitter": 100}
@@ -41,6 +41,20 @@ SLOWNESS = "3"
 # Through every server the journey touches: the pages, the mail and its link, the renewal, the login; and the
 # attacker's request with a forged Host, which checks the certificate against the site's real name.
 JOURNEY = "(etape-4 and not panne-messagerie) or falsifié"
+
+
+def wait_until_it_answers(process: subprocess.Popen, look, not_yet: type[Exception]) -> None:
+    """A bounded wait for a server just started: `look` (itself bounded by its timeout) raises `not_yet` until
+    the server answers; the process ending or the deadline passing ends the wait, and the process."""
+    deadline = time.monotonic() + SERVER_START_SECONDS
+    while True:
+        try:
+            look()
+            return
+        except not_yet:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise
 
 
 class StagingServers:
@@ -81,15 +95,8 @@ class StagingServers:
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         url = f"https://127.0.0.1:{http_port}"
         guarded = Endpoint.parse(url, user=MAILPIT_USER, password=MAILPIT_PASSWORD, ca_file=str(self.ca_file))
-        deadline = time.monotonic() + MAILPIT_START_SECONDS
-        while True:  # a bounded wait for its API, each look itself bounded by its timeout
-            try:
-                check_reachable(guarded, timeout=1)
-                return url, smtp_port, process
-            except MailpitUnreachable:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    process.kill()
-                    raise
+        wait_until_it_answers(process, lambda: check_reachable(guarded, timeout=1), MailpitUnreachable)
+        return url, smtp_port, process
 
     def stop(self) -> None:
         self.network.stop()
@@ -106,15 +113,8 @@ class SlowNetwork:
         self.api = f"http://127.0.0.1:{free_port()}"
         self._process = subprocess.Popen([str(TOXIPROXY), "-host", "127.0.0.1", "-port", self.api.rsplit(":", 1)[1]],
                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + MAILPIT_START_SECONDS
-        while True:  # a bounded wait for its API
-            try:
-                requests.get(f"{self.api}/version", timeout=1).raise_for_status()
-                return
-            except requests.RequestException:
-                if self._process.poll() is not None or time.monotonic() > deadline:
-                    self._process.kill()
-                    raise
+        wait_until_it_answers(self._process, lambda: requests.get(f"{self.api}/version", timeout=1).raise_for_status(),
+                              requests.RequestException)
 
     def slow(self, name: str, listen: int, upstream: int, latency: dict) -> None:
         """Every byte from `upstream` back to its client waits `latency` ms (± jitter)."""
@@ -241,6 +241,7 @@ def test_credentials_written_in_a_url_are_taken_out_of_it():
     assert endpoint.shown == "https://***@mailpit.example.test:8025" and "p@ss" not in repr(endpoint)
     assert endpoint.secrets() == ["p@ss", base64.b64encode(b"qa:p@ss").decode()]
     assert Endpoint.parse("http://127.0.0.1:8025").shown == "http://127.0.0.1:8025"
+    assert Endpoint.of(endpoint) is endpoint and Endpoint.of("https://qa:x@h.test/").password == "x"
 
 
 def test_the_ca_file_wins_over_the_environment_s_bundle(monkeypatch, tmp_path):
