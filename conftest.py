@@ -20,6 +20,7 @@ pytest_plugins = [
     "harness.xdist",
     "harness.access",
     "harness.waits",
+    "harness.contexts",
     "harness.servers",
     "harness.outage",
     "harness.scenario_site",

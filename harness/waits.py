@@ -1,7 +1,7 @@
 """How long the scenarios' checks and actions wait: Playwright's own defaults, multiplied by --slow-target
 for a slow target, shortened in a fault-matrix run (the bundled mock answers at once, and a fault's check is
-expected to fail: waiting it out is the matrix's whole cost). The mails' wait is scaled with them
-(harness/scenario_mailbox.py)."""
+expected to fail: waiting it out is the matrix's whole cost). Every browser context takes them
+(harness/contexts.py); the mails' wait is scaled with them (harness/scenario_mailbox.py)."""
 
 from dataclasses import dataclass
 
@@ -37,19 +37,3 @@ def page_waits(shared_target, pytestconfig) -> PageWaits:
 def expect_waits(page_waits) -> None:
     """expect()'s timeout, in every process that runs scenarios."""
     expect.set_options(timeout=page_waits.expect_ms)
-
-
-@pytest.fixture
-def new_context(new_context, page_waits):
-    """pytest-playwright's new_context (the scenario's context, the phone's, another browser's), each context
-    waiting as long as the run's waits say for an action, a navigation or a test-API call."""
-    return waiting_contexts(new_context, page_waits.action_ms)
-
-
-def waiting_contexts(new_context, action_ms: float):
-    def waiting_context(**options):
-        context = new_context(**options)
-        context.set_default_timeout(action_ms)
-        return context
-
-    return waiting_context

@@ -3,8 +3,11 @@
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from harness.browser import SYSTEM_CHROMIUM_ARGS, chromium_launch_args
+from harness.contexts import unloaded_pages
+from mails.mailpit_choice import free_port
 
 
 def test_playwright_s_own_chromium_comes_first(tmp_path):
@@ -32,3 +35,17 @@ def test_the_system_chromium_found_on_path_is_used(tmp_path, monkeypatch):
     monkeypatch.delenv("CHROMIUM_PATH", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path))
     assert Path(chromium_launch_args(str(tmp_path / "absent"))["executable_path"]) == chromium
+
+
+def test_a_page_the_browser_could_not_load_is_named_with_its_network_error(browser):
+    context = browser.new_context()
+    try:
+        refused = context.new_page()
+        with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
+            refused.goto(f"http://127.0.0.1:{free_port()}/")
+        context.new_page().set_content("<p>ERR_CONNECTION_REFUSED</p>")  # a page that loaded: not named
+        assert unloaded_pages([context]) == [
+            ("Le navigateur n'a pas pu charger une page : ERR_CONNECTION_REFUSED (page d'erreur de Chromium : "
+            "une erreur du réseau, pas une réponse du site).")]
+    finally:
+        context.close()
