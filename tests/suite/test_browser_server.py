@@ -18,7 +18,6 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from harness.browser import chromium_launch_args
 from mails.mailpit_choice import free_port
@@ -41,10 +40,10 @@ FAULT = "mail_confirmation_absent"
 NAMESPACES_MADE = itertools.count()
 
 
-def real_chromium() -> str:
-    """The Chromium the suite would launch here: Playwright's own, else the system's."""
-    with sync_playwright() as playwright:
-        bundled = playwright.chromium.executable_path
+def real_chromium(playwright) -> str:
+    """The Chromium the suite would launch here: Playwright's own, else the system's (`playwright`:
+    pytest-playwright's, which holds the worker's one event loop)."""
+    bundled = playwright.chromium.executable_path
     return chromium_launch_args(bundled).get("executable_path", bundled)
 
 
@@ -55,9 +54,9 @@ def launches(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server_chromium(launches) -> Path:
+def server_chromium(launches, playwright) -> Path:
     wrapper = launches.with_name("chromium-du-serveur")
-    wrapper.write_text(f'#!/bin/sh\necho "$$" >> "{launches}"\nexec "{real_chromium()}" "$@"\n')
+    wrapper.write_text(f'#!/bin/sh\necho "$$" >> "{launches}"\nexec "{real_chromium(playwright)}" "$@"\n')
     wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
     return wrapper
 

@@ -192,14 +192,15 @@ def test_the_journey_runs_through_https_a_fence_and_a_guarded_mailpit_and_no_out
     assert f'"target": "https://***@127.0.0.1:{staging.site_port}"' in evidence, evidence[:2000]
 
 
-def test_a_browser_server_s_chromium_accepts_the_run_s_certificates(staging, tmp_path):
+def test_a_browser_server_s_chromium_accepts_the_run_s_certificates(staging, tmp_path, playwright):
     # Its Chromium gets the keys through the launch options the server takes from the client (--unsafe);
     # without them, the site's first page is refused (the CA is not the system's).
     port = free_port()
     with running(browser_server_command("127.0.0.1", port), "127.0.0.1", port):
         run = run_suite(staging, tmp_path, *CREDENTIALS_BY_OPTION, "-m", "etape-1", "--ca-file", str(staging.ca_file),
                         "--slow-target", SLOWNESS, "--browser-server", f"ws://127.0.0.1:{port}/",
-                        "--browser-server-expose-network", "<loopback>", "--browser-server-chromium", real_chromium())
+                        "--browser-server-expose-network", "<loopback>", "--browser-server-chromium",
+                        real_chromium(playwright))
     said = run.stdout + run.stderr
     assert run.returncode == ExitCode.OK and "1 passed" in said, said[-3000:]
 
