@@ -3,7 +3,7 @@ private CA behind a fence, the real Mailpit behind its own auth and TLS, Toxipro
 the site and of its SMTP (the servers of tests/suite/test_staging_access.py). Prints each run's exit code,
 counts and wall time; the mail outage scenarios are left out (they need a chaos Mailpit of their own).
 
-    python bench/staging_runs.py --runs 5 -n 2
+    python bench/staging_runs.py --runs 5 -n 3
 """
 
 import argparse
@@ -29,7 +29,7 @@ RUN_TIMEOUT_SECONDS = 3600
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("-n", default="2", help="pytest-xdist's workers")
+    parser.add_argument("-n", default="3", help="pytest-xdist's workers (waiting on the network, not the CPU)")
     arguments = parser.parse_args()
     failed = 0
     with tempfile.TemporaryDirectory() as folder:
