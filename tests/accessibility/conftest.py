@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from harness.waits import EXPECT_TIMEOUT_MS
+
 # A page that keeps every rule; each test puts what it breaks in its body.
 CORRECT_PAGE = """<!doctype html>
 <html lang="fr">
@@ -12,14 +14,13 @@ CORRECT_PAGE = """<!doctype html>
 
 # A failing check retries its expectation up to this long; these pages never change.
 SHORT_EXPECT_TIMEOUT_MS = 1_000
-PLAYWRIGHT_EXPECT_TIMEOUT_MS = 5_000
 
 
 @pytest.fixture(autouse=True)
 def _short_expect_timeout():
     expect.set_options(timeout=SHORT_EXPECT_TIMEOUT_MS)
     yield
-    expect.set_options(timeout=PLAYWRIGHT_EXPECT_TIMEOUT_MS)
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 
 @pytest.fixture
