@@ -32,7 +32,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "par exemple « <loopback> » pour une cible sur sa boucle locale (expose_network de Playwright).")
 
 
-# Debian's package; Playwright 1.65 drives it through executable_path.
+# Debian's packages; Playwright 1.65 drives them through executable_path. Headless, the old headless
+# shell comes first, as with Playwright's own browsers: it takes half the CPU of the whole browser
+# (bench/README.md), which draws windows only --headed needs.
+HEADLESS_SHELL_NAMES = ("chromium-headless-shell",)
 SYSTEM_CHROMIUM_NAMES = ("chromium", "chromium-browser")
 
 # Without these, the system Chromium keeps calling home at start, which a
@@ -50,27 +53,27 @@ SERVER_REACH_SECONDS = 5.0
 SERVER_CONNECT_MS = 30_000
 
 
-def system_chromium_path() -> Path | None:
+def system_chromium_path(headless: bool = True) -> Path | None:
     explicit = os.environ.get("CHROMIUM_PATH")
     if explicit:
         return Path(explicit)
-    for name in SYSTEM_CHROMIUM_NAMES:
+    for name in (*HEADLESS_SHELL_NAMES, *SYSTEM_CHROMIUM_NAMES) if headless else SYSTEM_CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
             return Path(found)
     return None
 
 
-def chromium_launch_args(bundled_chromium: str) -> dict:
+def chromium_launch_args(bundled_chromium: str, headless: bool = True) -> dict:
     """Launch options: Playwright's own Chromium (`bundled_chromium`, where
     `playwright install chromium` puts it) if it is there, else the system one."""
     if Path(bundled_chromium).exists():
         return {}
-    system = system_chromium_path()
+    system = system_chromium_path(headless)
     if system is None:
         raise RuntimeError(
             "Aucun Chromium trouvé : ni celui de Playwright (`python -m playwright install chromium`), "
-            "ni celui du système (`apt-get install -y chromium`, ou la variable CHROMIUM_PATH)."
+            "ni celui du système (`apt-get install -y chromium chromium-headless-shell`, ou la variable CHROMIUM_PATH)."
         )
     return {"executable_path": str(system), "args": SYSTEM_CHROMIUM_ARGS}
 
@@ -180,7 +183,7 @@ def browser_type_launch_args(browser_type_launch_args, playwright, pytestconfig,
     arguments = with_certificate_pins(dict(browser_type_launch_args), certificate_pins)
     if pytestconfig.getoption("--browser-server", None):
         return arguments
-    chromium = chromium_launch_args(playwright.chromium.executable_path)
+    chromium = chromium_launch_args(playwright.chromium.executable_path, arguments.get("headless", True))
     return {**arguments, **chromium, "args": [*arguments.get("args", []), *chromium.get("args", [])]}
 
 

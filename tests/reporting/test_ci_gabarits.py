@@ -196,3 +196,16 @@ def test_the_same_mailpit_everywhere():
         load_yaml(".gitlab-ci.yml")["acceptance"]["services"][0]["name"],
     }
     assert len(images) == 1, f"versions de Mailpit différentes : {images}"
+
+
+def test_the_project_s_tests_run_on_one_go_version_with_their_own_durations():
+    jobs = load_yaml(".github/workflows/project-tests.yml")["jobs"]
+    gitlab = load_yaml(".gitlab-ci.yml")
+    github_go = {step["with"]["go-version"] for job in jobs.values() for step in job["steps"]
+                 if step.get("uses", "").startswith("actions/setup-go@")}
+    gitlab_go = {re.fullmatch(r"golang:([\d.]+)-bookworm", gitlab[name]["image"])[1]
+                 for name in ("tests-projet", "preuves-des-pannes")}
+    assert len(github_go) == 1 and github_go == gitlab_go, f"Go : GitHub {github_go}, GitLab {gitlab_go}"
+    [shard_run] = [step["run"] for step in jobs["tests-projet"]["steps"] if "run" in step]
+    durations = option(shard_run, "--durations-path")
+    assert durations == "tests/.test_durations" and (REPO_ROOT / durations).is_file()

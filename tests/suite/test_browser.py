@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from harness.browser import SYSTEM_CHROMIUM_ARGS, chromium_launch_args
-from harness.contexts import unloaded_pages
+from harness.contexts import ScenarioContexts
 from mails.mailpit_choice import free_port
 
 
@@ -37,14 +37,25 @@ def test_the_system_chromium_found_on_path_is_used(tmp_path, monkeypatch):
     assert Path(chromium_launch_args(str(tmp_path / "absent"))["executable_path"]) == chromium
 
 
+def test_headless_the_system_s_headless_shell_comes_first_and_headed_the_whole_browser(tmp_path, monkeypatch):
+    for name in ("chromium", "chromium-headless-shell"):
+        (tmp_path / name).touch(mode=0o755)
+    monkeypatch.delenv("CHROMIUM_PATH", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    absent = str(tmp_path / "absent")
+    assert Path(chromium_launch_args(absent)["executable_path"]).name == "chromium-headless-shell"
+    assert Path(chromium_launch_args(absent, headless=False)["executable_path"]).name == "chromium"
+
+
 def test_a_page_the_browser_could_not_load_is_named_with_its_network_error(browser):
-    context = browser.new_context()
+    contexts = ScenarioContexts()
+    context = contexts.track(browser.new_context(), 5_000)
     try:
         refused = context.new_page()
         with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
             refused.goto(f"http://127.0.0.1:{free_port()}/")
         context.new_page().set_content("<p>ERR_CONNECTION_REFUSED</p>")  # a page that loaded: not named
-        assert unloaded_pages([context]) == [
+        assert contexts.unloaded_pages() == [
             ("Le navigateur n'a pas pu charger une page : ERR_CONNECTION_REFUSED (page d'erreur de Chromium : "
             "une erreur du réseau, pas une réponse du site).")]
     finally:

@@ -6,10 +6,14 @@ tests/reporting/test_ci_gabarits.py). A shard's run is collected only (--collect
 Mailpit and shard are all checked before collection); the outage job runs for real."""
 
 import re
+import shlex
+import subprocess
+import sys
 
 import pytest
 import yaml
 
+from tests.conftest import suite_environment
 from tests.suite.conftest import (
     MAILPIT_HTTP_PORT,
     MAILPIT_SMTP_PORT,
@@ -107,3 +111,44 @@ def test_the_outage_job_runs_as_written():
     assert load(".gitlab-ci.yml")["panne-messagerie"]["script"][-1] == command, "GitLab et GitHub devaient lancer la même"
     run = FixedPortServices().run_shell(command)
     assert run.returncode == 0 and re.search(r"\b[1-9]\d* passed", run.stdout), f"« {command} » :\n{run.stdout[-3000:]}"
+
+
+def project_test_jobs() -> dict[str, str]:
+    """The project-test jobs of the GitHub workflow, each shard written out, checked to be GitLab's too."""
+    github = load(".github/workflows/project-tests.yml")["jobs"]
+    gitlab = load(".gitlab-ci.yml")
+    [shard_run] = [step["run"] for step in github["tests-projet"]["steps"] if "run" in step]
+    [faults_run] = [step["run"] for step in github["preuves-des-pannes"]["steps"] if "run" in step]
+    shards = github["tests-projet"]["strategy"]["matrix"]["shard"]
+    assert gitlab["tests-projet"]["parallel"] == len(shards), "GitLab et GitHub devaient compter autant de shards"
+    jobs = {"preuves-des-pannes": faults_run}
+    for shard in shards:
+        jobs[f"tests-projet {shard}"] = shard_run.replace("${{ matrix.shard }}", str(shard)).replace(
+            "$SHARDS", str(len(shards)))
+        [gitlab_run] = gitlab["tests-projet"]["script"]
+        assert gitlab_run.replace("$CI_NODE_INDEX", str(shard)).replace("$CI_NODE_TOTAL", str(len(shards))) == \
+            jobs[f"tests-projet {shard}"], "GitLab devait lancer les mêmes shards que GitHub"
+    assert gitlab["preuves-des-pannes"]["script"] == [faults_run], "GitLab devait lancer les mêmes preuves que GitHub"
+    return jobs
+
+
+def test_the_project_test_jobs_run_every_project_test_exactly_once():
+    # What ./run.sh project-tests runs with a job's arguments (its installs are this environment's).
+    run_sh = (ROOT / "run.sh").read_text(encoding="utf-8")
+    [pytest_line] = re.findall(r'^\s+"\$PYTHON" -m (pytest tests .*) "\$@"$', run_sh, re.MULTILINE)
+    whole = collected_ids(shlex.split(pytest_line))
+    ran = []
+    for job, command in project_test_jobs().items():
+        words = shlex.split(command)
+        assert words[:2] == ["./run.sh", "project-tests"], f"{job} : « {command} »"
+        ids = collected_ids([*shlex.split(pytest_line), *words[2:]])
+        assert ids, f"{job} ne lance aucun test : « {command} »"
+        ran += ids
+    assert sorted(ran) == sorted(whole), "les shards et le job des pannes devaient lancer chaque test une fois et une seule"
+
+
+def collected_ids(pytest_words: list[str]) -> list[str]:
+    run = subprocess.run([sys.executable, "-m", *pytest_words, "--collect-only", "-q"],
+                         cwd=ROOT, capture_output=True, text=True, env=suite_environment(), timeout=300, check=False)
+    assert run.returncode == 0, f"« {shlex.join(pytest_words)} » :\n{run.stdout[-3000:]}{run.stderr[-2000:]}"
+    return [line for line in run.stdout.splitlines() if "::" in line]

@@ -2,6 +2,7 @@
 managed, PEP 668: pip refuses to install into it), as most people's `python3` is."""
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -24,6 +25,7 @@ def test_a_fresh_clone_runs_its_first_scenario_with_the_system_python(tmp_path):
                           "--tracing", "off", "--screenshot", "off"],
                          cwd=clone, env=environment, capture_output=True, text=True, timeout=900, check=False)
     assert run.returncode == 0 and "1 passed" in run.stdout, run.stdout[-3000:] + run.stderr[-3000:]
+    assert re.search(r"created: (\d+)/\1 workers", run.stdout), "« ./run.sh acceptance » devait prendre un worker par cœur"
     assert Path(os.path.realpath(clone / ".venv" / "bin" / "python")).parent == SYSTEM_PYTHON.parent
     # The acceptance run installs the suite and the mock group only: not the tests' or the bench's packages.
     for package in ("hypothesis", "filelock", "py-spy"):

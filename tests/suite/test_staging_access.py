@@ -22,7 +22,7 @@ import trustme
 from connection.endpoint import Endpoint
 from harness.access import redact_archive
 from harness.browser import SYSTEM_CHROMIUM_ARGS, remote_launch_header, with_certificate_pins
-from harness.contexts import waiting_contexts
+from harness.contexts import ScenarioContexts
 from harness.waits import PageWaits
 from mails.mailpit_choice import MailpitUnreachable, check_reachable, free_port, mailpit_binary
 from mock_site.server import serve_in_thread, tls_context
@@ -302,8 +302,9 @@ def test_every_context_waits_as_long_as_the_factor_says():
         def set_default_timeout(self, timeout_ms):
             self.timeout_ms = timeout_ms
 
-    asked, opened = [], []
-    contexts = waiting_contexts(lambda **options: asked.append(options) or Context(), PageWaits.scaled(2.5).action_ms,
-                                opened)
-    context = contexts(locale="fr-FR")
-    assert context.timeout_ms == 75_000 and asked == [{"locale": "fr-FR"}] and opened == [context]
+        def on(self, event, handler):
+            assert event == "requestfailed"
+
+    contexts = ScenarioContexts()
+    context = contexts.track(Context(), PageWaits.scaled(2.5).action_ms)
+    assert context.timeout_ms == 75_000 and contexts.opened == [context]
