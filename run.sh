@@ -32,6 +32,7 @@ use_environment() {
     return
   fi
   if [ ! -x .venv/bin/python ]; then
+    echo "First set-up: the suite's pinned Python packages into .venv, a Chromium, and Mailpit built with Go (about a minute), so that the suite runs here without Docker." >&2
     if ! "$PYTHON" -m venv .venv >/dev/null 2>&1; then
       rm -rf .venv
       echo "Le module venv de Python manque : installation du paquet python3-venv." >&2
@@ -105,7 +106,7 @@ install_mailpit() {
     echo "Go is not installed: Mailpit $MAILPIT_VERSION is not built, the suite's embedded catcher serves instead." >&2
     return
   fi
-  echo "Building Mailpit $MAILPIT_VERSION into .tools/bin (once per machine, a few minutes)…" >&2
+  echo "Building Mailpit $MAILPIT_VERSION into .tools/bin (once per machine, about a minute)…" >&2
   # The version is stamped as Mailpit's own release builds do, so /api/v1/info tells it.
   GOBIN="$PWD/.tools/bin" "$go" install \
     -ldflags "-s -w -X github.com/axllent/mailpit/config.Version=$MAILPIT_VERSION" \
