@@ -32,11 +32,11 @@ use_environment() {
     return
   fi
   if [ ! -x .venv/bin/python ]; then
-    echo "First set-up: the suite's pinned Python packages into .venv, a Chromium, and Mailpit built with Go (about a minute), so that the suite runs here without Docker." >&2
+    echo "First set-up: the suite's pinned Python packages into .venv, a Chromium, and Mailpit built with Go where Go is installed (about a minute), so that the suite runs here without Docker." >&2
     if ! "$PYTHON" -m venv .venv >/dev/null 2>&1; then
       rm -rf .venv
       echo "Le module venv de Python manque : installation du paquet python3-venv." >&2
-      if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; then
+      if ! apt_install python3-venv; then
         echo "Lancez d'abord : sudo apt-get install -y python3-venv" >&2
         exit 1
       fi
@@ -133,10 +133,13 @@ install_toxiproxy() {
 }
 
 # One worker per core (the whole suite in under 3 minutes on 2 cores), unless the arguments choose
-# (-n, -p no:xdist) or name a staging file, whose accounts serve one scenario at a time.
+# (-n, -p no:xdist, here or in PYTEST_ADDOPTS) or name a staging file (option or STAGING_CONFIG), whose
+# accounts serve one scenario at a time.
 workers_unless_chosen() {
   local argument
-  for argument in "$@"; do
+  [ -z "${STAGING_CONFIG:-}" ] || return 0
+  # shellcheck disable=SC2086  # PYTEST_ADDOPTS's words, as pytest reads them
+  for argument in "$@" ${PYTEST_ADDOPTS:-}; do
     case "$argument" in
       -n | -n[0-9]* | -nauto | --numprocesses* | no:xdist | -pno:xdist | --staging-config*) return ;;
     esac

@@ -120,6 +120,7 @@ def project_test_jobs() -> dict[str, str]:
     [shard_run] = [step["run"] for step in github["tests-projet"]["steps"] if "run" in step]
     [faults_run] = [step["run"] for step in github["preuves-des-pannes"]["steps"] if "run" in step]
     shards = github["tests-projet"]["strategy"]["matrix"]["shard"]
+    assert github["tests-projet"]["env"]["SHARDS"] == len(shards), "SHARDS devait compter les shards de la matrice"
     assert gitlab["tests-projet"]["parallel"] == len(shards), "GitLab et GitHub devaient compter autant de shards"
     jobs = {"preuves-des-pannes": faults_run}
     for shard in shards:

@@ -32,7 +32,7 @@ NOT_RUN = {
     "pytest steps --fault-matrix matrice.json --fault-matrix-results pannes.json": "tests/faults/ runs it",
     "python3 -m pytest steps -n 2 --store-durations --clean-durations": "it rewrites .test_durations; "
                                                                         "tests/reporting checks that file",
-    "python3 -m pytest tests -n 2 --store-durations --durations-path tests/.test_durations":
+    "python3 -m pytest tests -n 2 --store-durations --clean-durations --durations-path tests/.test_durations":
         "it runs the project's tests and rewrites tests/.test_durations; tests/suite/test_ci_commands.py splits with it",
 }
 

@@ -25,8 +25,9 @@ def test_a_fresh_clone_runs_its_first_scenario_with_the_system_python(tmp_path):
                           "--tracing", "off", "--screenshot", "off"],
                          cwd=clone, env=environment, capture_output=True, text=True, timeout=900, check=False)
     assert run.returncode == 0 and "1 passed" in run.stdout, run.stdout[-3000:] + run.stderr[-3000:]
-    assert re.search(r"created: (\d+)/\1 workers", run.stdout), "« ./run.sh acceptance » devait prendre un worker par cœur"
-    assert run.stderr.startswith("First set-up: "), f"la première ligne devait dire ce qui s'installe : {run.stderr[:300]}"
+    assert re.search(r"created: (\d+)/\1 workers?", run.stdout), "« ./run.sh acceptance » devait prendre un worker par cœur"
+    assert re.search(r"^First set-up: ", run.stderr, re.MULTILINE), (
+        f"la mise en place devait dire ce qu'elle installe : {run.stderr[:300]}")
     assert Path(os.path.realpath(clone / ".venv" / "bin" / "python")).parent == SYSTEM_PYTHON.parent
     # The acceptance run installs the suite and the mock group only: not the tests' or the bench's packages.
     for package in ("hypothesis", "filelock", "py-spy"):
