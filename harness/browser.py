@@ -32,11 +32,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "par exemple « <loopback> » pour une cible sur sa boucle locale (expose_network de Playwright).")
 
 
-# Debian's packages; Playwright 1.65 drives them through executable_path. Headless, the old headless
-# shell comes first, as with Playwright's own browsers: it takes half the CPU of the whole browser
-# (bench/README.md), which draws windows only --headed needs.
-HEADLESS_SHELL_NAMES = ("chromium-headless-shell",)
-SYSTEM_CHROMIUM_NAMES = ("chromium", "chromium-browser")
+# Debian's packages, in the order tried; Playwright 1.65 drives them through executable_path. The old
+# headless shell comes first, as with Playwright's own browsers: it takes half the CPU of the whole
+# browser (bench/README.md), but cannot draw the windows --headed needs.
+SYSTEM_CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser")
+HEADLESS_SHELL_NAME = "chromium-headless-shell"
+# PWDEBUG's values that leave `headless` as asked: any other opens Playwright's inspector, in a window.
+PWDEBUG_WITHOUT_INSPECTOR = ("", "0", "false", "console")
 
 # Without these, the system Chromium keeps calling home at start, which a
 # closed CI network refuses, many times over.
@@ -57,8 +59,8 @@ def system_chromium_path(headless: bool = True) -> Path | None:
     explicit = os.environ.get("CHROMIUM_PATH")
     if explicit:
         return Path(explicit)
-    for name in (*HEADLESS_SHELL_NAMES, *SYSTEM_CHROMIUM_NAMES) if headless else SYSTEM_CHROMIUM_NAMES:
-        found = shutil.which(name)
+    for name in SYSTEM_CHROMIUM_NAMES:
+        found = shutil.which(name) if headless or name != HEADLESS_SHELL_NAME else None
         if found:
             return Path(found)
     return None
@@ -183,8 +185,13 @@ def browser_type_launch_args(browser_type_launch_args, playwright, pytestconfig,
     arguments = with_certificate_pins(dict(browser_type_launch_args), certificate_pins)
     if pytestconfig.getoption("--browser-server", None):
         return arguments
-    chromium = chromium_launch_args(playwright.chromium.executable_path, arguments.get("headless", True))
+    chromium = chromium_launch_args(playwright.chromium.executable_path, launches_headless(arguments))
     return {**arguments, **chromium, "args": [*arguments.get("args", []), *chromium.get("args", [])]}
+
+
+def launches_headless(arguments: dict) -> bool:
+    """Whether Playwright will launch without a window: not under --headed, nor under PWDEBUG's inspector."""
+    return arguments.get("headless", True) and os.environ.get("PWDEBUG", "") in PWDEBUG_WITHOUT_INSPECTOR
 
 
 def with_certificate_pins(arguments: dict, pins: list[str]) -> dict:

@@ -23,6 +23,7 @@ import pytest
 from connection.endpoint import Endpoint
 from harness import OPTIONS_GROUP
 from harness.servers import SHARED_TARGET
+from harness.waits import mail_wait_seconds
 from mails.inbox import LEDGER_PROPERTY
 from mails.mail import collapse_spaces, summary_line
 from mails.mailbox import Mailbox
@@ -133,7 +134,7 @@ def late_mail_window(config: pytest.Config) -> float:
     if window is not None:
         return window
     target = config.stash.get(SHARED_TARGET, None)
-    return config.getoption("--mail-timeout") * (target.access.slowness if target is not None else 1)
+    return mail_wait_seconds(config, target.access.slowness if target is not None else 1)
 
 
 def is_unexpected(summary: dict, record: dict) -> bool:

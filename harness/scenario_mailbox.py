@@ -6,6 +6,7 @@ import os
 import pytest
 
 from harness import OPTIONS_GROUP
+from harness.waits import mail_wait_seconds
 from mails.mailbox import DEFAULT_MAIL_TIMEOUT_SECONDS, Mailbox
 from reporting.evidence import attach_mails
 
@@ -25,8 +26,7 @@ SCENARIO_MAILBOX = pytest.StashKey[Mailbox]()
 def mailbox(scenario_mailpit, shared_target, pytestconfig, request) -> Mailbox:
     """The scenario's view of Mailpit, kept on the scenario for its failure's report; a slow target's mail
     is waited for longer (--slow-target)."""
-    timeout = pytestconfig.getoption("--mail-timeout") * shared_target.slowness
-    scenario_mailbox = Mailbox(scenario_mailpit, timeout=timeout)
+    scenario_mailbox = Mailbox(scenario_mailpit, timeout=mail_wait_seconds(pytestconfig, shared_target.slowness))
     request.node.stash[SCENARIO_MAILBOX] = scenario_mailbox
     return scenario_mailbox
 

@@ -18,7 +18,7 @@ import requests
 from connection.endpoint import Endpoint, certificate_refused, failure_reason, issuer, presented_certificate, spki_pin
 from harness import OPTIONS_GROUP, xdist
 from harness.access import access_of
-from harness.waits import PageWaits
+from harness.waits import PageWaits, mail_wait_seconds
 from mails.mailpit_choice import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
 from reporting.evidence import set_run_info
 from reporting.workers import is_worker
@@ -137,11 +137,11 @@ class SharedTarget:
         self.conditions = self._conditions_of(mailpit)
         lines += self.conditions
         if self.access.slowness != 1:
-            slowness, mail_timeout = self.access.slowness, config.getoption("--mail-timeout")
+            slowness = self.access.slowness
             waits = PageWaits.scaled(slowness)
             lines.append(f"Cible lente : délais d'attente multipliés par {slowness:g} (assertions de page "
                          f"{waits.expect_ms / 1000:g} s, actions et navigations {waits.action_ms / 1000:g} s, "
-                         f"mails {mail_timeout * slowness:g} s)")
+                         f"mails {mail_wait_seconds(config, slowness):g} s)")
         self.description = lines
         try:
             self.offered_capabilities = offered_capabilities(self.site)

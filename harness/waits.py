@@ -1,7 +1,7 @@
 """How long the scenarios' checks and actions wait: Playwright's own defaults, multiplied by --slow-target
 for a slow target, shortened in a fault-matrix run (the bundled mock answers at once, and a fault's check is
 expected to fail: waiting it out is the matrix's whole cost). Every browser context takes them
-(harness/contexts.py); the mails' wait is scaled with them (harness/scenario_mailbox.py)."""
+(harness/contexts.py); the mails' wait (--mail-timeout) is scaled with them."""
 
 from dataclasses import dataclass
 
@@ -24,6 +24,11 @@ class PageWaits:
     @classmethod
     def scaled(cls, slowness: float) -> "PageWaits":
         return cls(EXPECT_TIMEOUT_MS * slowness, ACTION_TIMEOUT_MS * slowness)
+
+
+def mail_wait_seconds(config: pytest.Config, slowness: float) -> float:
+    """How long a scenario waits for a mail, and the end of the run for a late one."""
+    return config.getoption("--mail-timeout") * slowness
 
 
 @pytest.fixture(scope="session")

@@ -7,12 +7,14 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+import yaml
 
 from compat.pytest_bdd import make_python_name
 from mails.mailpit_choice import PROJECT_MAILPIT
 from mock_site.mailpit import start_catcher
 
-PINNED_MAILPIT = (Path(__file__).resolve().parents[1] / "mailpit.version").read_text().strip()
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PINNED_MAILPIT = (PROJECT_ROOT / "mailpit.version").read_text().strip()
 
 # The module that binds every scenario of features/.
 SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
@@ -24,6 +26,16 @@ TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG",
 def suite_environment(**variables: str) -> dict[str, str]:
     """This process's environment for a run of the suite: without TARGET_VARIABLES, with `variables`."""
     return {**{name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}, **variables}
+
+
+def load_yaml(relative: str):
+    """One of the project's CI templates or its Compose file, as YAML reads it."""
+    return yaml.safe_load((PROJECT_ROOT / relative).read_text(encoding="utf-8"))
+
+
+def run_steps(job: dict) -> list[str]:
+    """The commands of a GitHub job's `run` steps, in order."""
+    return [step["run"] for step in job["steps"] if "run" in step]
 
 
 def scenario_test_name(title: str) -> str:

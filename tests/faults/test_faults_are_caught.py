@@ -15,12 +15,12 @@ from tests.conftest import SCENARIO_MODULE, suite_environment
 from tests.faults.scenarios_of_faults import LATE_MAIL, SCENARIOS_OF_FAULTS
 
 ROOT = Path(__file__).resolve().parents[2]
-# The matrix's run: three workers (its faulted scenarios mostly wait out a timeout: at two, the machine
-# stays half idle), no trace or screenshot (their cost is the suite's, not the proof's);
+# The matrix's run: up to three workers (its faulted scenarios mostly wait out a timeout: at two, the
+# machine stays half idle), no trace or screenshot (their cost is the suite's, not the proof's);
 # the bundled mock sends its mails before it answers, so a mail is waited 3 s; one window of 5 s at
 # the end of the run for the mail that a fault sends late.
-MATRIX_RUN = ["-n", "3", "--tracing", "off", "--screenshot", "off",
-              "--mail-timeout", "3", "--no-mail-window", "5"]
+MATRIX_WORKERS = 3
+MATRIX_RUN = ["--tracing", "off", "--screenshot", "off", "--mail-timeout", "3", "--no-mail-window", "5"]
 
 
 def escaped(text: str) -> str:
@@ -95,9 +95,10 @@ def _run_the_matrix(scenario_ids: list[str], faults: list[str], directory: Path,
               for fault in faults}
     matrix_file = directory / "matrice.json"
     matrix_file.write_text(json.dumps(matrix, ensure_ascii=False), encoding="utf-8")
+    workers = min(MATRIX_WORKERS, sum(map(len, matrix.values())))
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "--fault-matrix", str(matrix_file), "--fault-matrix-results",
-         str(results), *MATRIX_RUN, "--junitxml", str(directory / "junit.xml"),
+         str(results), "-n", str(workers), *MATRIX_RUN, "--junitxml", str(directory / "junit.xml"),
          "--cucumberjson", str(directory / "cucumber.json"), "--output", str(directory / "artifacts")],
         cwd=ROOT, capture_output=True, text=True, env=_environment(), timeout=3600, check=False,
     )

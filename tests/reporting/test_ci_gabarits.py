@@ -9,15 +9,12 @@ import tomllib
 from pathlib import Path
 
 import playwright
-import yaml
+
+from tests.conftest import load_yaml, run_steps
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # The image of the Mailpit release that ./run.sh builds (Docker tags are the Go module's versions).
 MAILPIT_IMAGE = f"axllent/mailpit:{(REPO_ROOT / 'mailpit.version').read_text().strip()}"
-
-
-def load_yaml(relative: str):
-    return yaml.safe_load((REPO_ROOT / relative).read_text(encoding="utf-8"))
 
 
 def requirements() -> list[str]:
@@ -206,6 +203,6 @@ def test_the_project_s_tests_run_on_one_go_version_with_their_own_durations():
     gitlab_go = {re.fullmatch(r"golang:([\d.]+)-bookworm", gitlab[name]["image"])[1]
                  for name in ("tests-projet", "preuves-des-pannes")}
     assert len(github_go) == 1 and github_go == gitlab_go, f"Go : GitHub {github_go}, GitLab {gitlab_go}"
-    [shard_run] = [step["run"] for step in jobs["tests-projet"]["steps"] if "run" in step]
+    [shard_run] = run_steps(jobs["tests-projet"])
     durations = option(shard_run, "--durations-path")
     assert durations == "tests/.test_durations" and (REPO_ROOT / durations).is_file()

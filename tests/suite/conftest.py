@@ -1,7 +1,10 @@
-"""The fixed ports that the docs and the CI templates name: held by one test at a time, whatever its worker."""
+"""Shared by the suite's tests: the fixed ports that the docs and the CI templates name, held by one test at a
+time whatever its worker; servers started in processes of their own (a browser server among them)."""
 
+import contextlib
 import os
 import shlex
+import signal
 import socket
 import subprocess
 import sys
@@ -12,6 +15,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from harness.browser import chromium_launch_args
 from tests.conftest import suite_environment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,3 +86,40 @@ def fixed_ports(tmp_path_factory, worker_id) -> Iterator[FixedPortServices]:
             yield services
         finally:
             services.stop()
+
+
+# How long a server of its own may take to listen.
+SERVER_START_SECONDS = 30
+
+
+def real_chromium(playwright) -> str:
+    """The Chromium the suite would launch here: Playwright's own, else the system's (`playwright`:
+    pytest-playwright's, which holds the worker's one event loop)."""
+    bundled = playwright.chromium.executable_path
+    return chromium_launch_args(bundled).get("executable_path", bundled)
+
+
+@contextlib.contextmanager
+def running(command: list[str], host: str, port: int, **environment):
+    """A server process of its own, until it listens on host:port (bounded), stopped afterwards with its
+    children (`python -m playwright run-server` leaves its Node driver running when only it is stopped)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+                               env={**os.environ, **environment})
+    try:
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while True:
+            try:
+                socket.create_connection((host, port), timeout=1).close()
+                break
+            except OSError:
+                assert process.poll() is None, f"{command[:4]} s'est arrêté (code {process.returncode})"
+                assert time.monotonic() < deadline, f"{command[:4]} n'écoute pas sur {host}:{port}"
+                time.sleep(0.1)  # a test waiting for a process to listen, not the suite
+        yield
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=10)
+
+
+def browser_server_command(host: str, port: int) -> list[str]:
+    return [sys.executable, "-m", "playwright", "run-server", "--host", host, "--port", str(port), "--unsafe"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
-from harness.browser import SYSTEM_CHROMIUM_ARGS, chromium_launch_args
+from harness.browser import SYSTEM_CHROMIUM_ARGS, chromium_launch_args, launches_headless
 from harness.contexts import ScenarioContexts
 from mails.mailpit_choice import free_port
 
@@ -45,6 +45,18 @@ def test_headless_the_system_s_headless_shell_comes_first_and_headed_the_whole_b
     absent = str(tmp_path / "absent")
     assert Path(chromium_launch_args(absent)["executable_path"]).name == "chromium-headless-shell"
     assert Path(chromium_launch_args(absent, headless=False)["executable_path"]).name == "chromium"
+
+
+@pytest.mark.parametrize(("headless", "pwdebug", "expected"), [
+    (True, None, True), (True, "0", True), (True, "console", True),
+    (False, None, False), (True, "1", False), (True, "inspector", False),
+])
+def test_playwright_s_inspector_launches_a_window_whatever_headless_says(headless, pwdebug, expected, monkeypatch):
+    if pwdebug is None:
+        monkeypatch.delenv("PWDEBUG", raising=False)
+    else:
+        monkeypatch.setenv("PWDEBUG", pwdebug)
+    assert launches_headless({"headless": headless}) is expected
 
 
 def test_a_page_the_browser_could_not_load_is_named_with_its_network_error(browser):

@@ -2,16 +2,12 @@
 process of its own runs a small selection, the evidence of a failure is written as with a local browser,
 and a server that cannot be reached stops the run at its start."""
 
-import contextlib
 import itertools
 import os
 import re
-import signal
-import socket
 import stat
 import subprocess
 import sys
-import time
 from importlib.metadata import version
 from ipaddress import ip_address
 from pathlib import Path
@@ -19,15 +15,14 @@ from xml.etree import ElementTree
 
 import pytest
 
-from harness.browser import chromium_launch_args
 from mails.mailpit_choice import free_port
 from reporting.verdict import ExitCode
 from tests.conftest import scenario_node_id as node_id
 from tests.conftest import scenario_test_name, suite_environment
+from tests.suite.conftest import browser_server_command, real_chromium, running
 
 ROOT = Path(__file__).resolve().parents[2]
 USAGE_ERROR = 4
-SERVER_START_SECONDS = 30
 RUN_SECONDS = 240
 # A page with no mail, the link opened on the phone (a second context), and the whole journey.
 PASSING = [
@@ -38,13 +33,6 @@ PASSING = [
 FAILING = "L'assuré est informé à l'écran et par mail que son mot de passe a été modifié"
 FAULT = "mail_confirmation_absent"
 NAMESPACES_MADE = itertools.count()
-
-
-def real_chromium(playwright) -> str:
-    """The Chromium the suite would launch here: Playwright's own, else the system's (`playwright`:
-    pytest-playwright's, which holds the worker's one event loop)."""
-    bundled = playwright.chromium.executable_path
-    return chromium_launch_args(bundled).get("executable_path", bundled)
 
 
 @pytest.fixture(scope="module")
@@ -59,32 +47,6 @@ def server_chromium(launches, playwright) -> Path:
     wrapper.write_text(f'#!/bin/sh\necho "$$" >> "{launches}"\nexec "{real_chromium(playwright)}" "$@"\n')
     wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
     return wrapper
-
-
-@contextlib.contextmanager
-def running(command: list[str], host: str, port: int, **environment):
-    """A server process of its own, until it listens on host:port (bounded), stopped afterwards with its
-    children (`python -m playwright run-server` leaves its Node driver running when only it is stopped)."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                               env={**os.environ, **environment})
-    try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while True:
-            try:
-                socket.create_connection((host, port), timeout=1).close()
-                break
-            except OSError:
-                assert process.poll() is None, f"{command[:4]} s'est arrêté (code {process.returncode})"
-                assert time.monotonic() < deadline, f"{command[:4]} n'écoute pas sur {host}:{port}"
-                time.sleep(0.1)  # a test waiting for a process to listen, not the suite
-        yield
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        process.wait(timeout=10)
-
-
-def browser_server_command(host: str, port: int) -> list[str]:
-    return [sys.executable, "-m", "playwright", "run-server", "--host", host, "--port", str(port), "--unsafe"]
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import sys
 import pytest
 import yaml
 
-from tests.conftest import suite_environment
+from tests.conftest import load_yaml, run_steps, suite_environment
 from tests.suite.conftest import (
     MAILPIT_HTTP_PORT,
     MAILPIT_SMTP_PORT,
@@ -26,10 +26,6 @@ MAILPIT_BINARY = ROOT / ".tools" / "bin" / "mailpit"
 # Docker's service names, which resolve to the service's container there and to this machine here.
 SERVICE_HOSTS = ("mailpit",)
 _INSTALL = re.compile(r"^(python -m )?pip install ")
-
-
-def load(relative: str) -> dict:
-    return yaml.safe_load((ROOT / relative).read_text(encoding="utf-8"))
 
 
 def here(text: str) -> str:
@@ -58,7 +54,7 @@ def ci_mailpit(fixed_ports):
 
 
 def test_github_s_shard_runs_as_written(ci_mailpit):
-    job = load(".github/workflows/acceptance.yml")["jobs"]["acceptance"]
+    job = load_yaml(".github/workflows/acceptance.yml")["jobs"]["acceptance"]
     variables = {name: str(value).replace("${{ matrix.shard }}", "1") for name, value in job["env"].items()}
     steps = {step.get("name"): step["run"] for step in job["steps"] if "run" in step}
     started = ci_mailpit.run_shell(steps["Start the mock site"], **variables)
@@ -69,7 +65,7 @@ def test_github_s_shard_runs_as_written(ci_mailpit):
 
 
 def test_gitlab_s_shard_runs_as_written(ci_mailpit):
-    job = load(".gitlab-ci.yml")["acceptance"]
+    job = load_yaml(".gitlab-ci.yml")["acceptance"]
     variables = {"CI_NODE_TOTAL": str(job["parallel"]), "CI_NODE_INDEX": "1"}
     variables |= {name: here(str(value).replace("$CI_NODE_INDEX", "1")) for name, value in job["variables"].items()}
     for line in job["before_script"]:
@@ -83,7 +79,7 @@ def test_gitlab_s_shard_runs_as_written(ci_mailpit):
 
 
 def test_compose_s_mock_and_the_suite_against_it_run_as_written(ci_mailpit, tmp_path):
-    compose = load("docker-compose.yml")
+    compose = load_yaml("docker-compose.yml")
     mock = compose["services"]["mock-site"]
     ci_mailpit.start(here(f"python -m mock_site {mock['command']}"), MOCK_PORT)
     # Compose's first use (its header): the suite on this machine against its mock and Mailpit.
@@ -106,19 +102,19 @@ def test_compose_s_suite_is_what_run_sh_runs_last():
 
 
 def test_the_outage_job_runs_as_written():
-    github = load(".github/workflows/acceptance.yml")["jobs"]["panne-messagerie"]
+    github = load_yaml(".github/workflows/acceptance.yml")["jobs"]["panne-messagerie"]
     [command] = [step["run"] for step in github["steps"] if step.get("name") == "Run the mail outage scenarios"]
-    assert load(".gitlab-ci.yml")["panne-messagerie"]["script"][-1] == command, "GitLab et GitHub devaient lancer la même"
+    assert load_yaml(".gitlab-ci.yml")["panne-messagerie"]["script"][-1] == command, "GitLab et GitHub devaient lancer la même"
     run = FixedPortServices().run_shell(command)
     assert run.returncode == 0 and re.search(r"\b[1-9]\d* passed", run.stdout), f"« {command} » :\n{run.stdout[-3000:]}"
 
 
 def project_test_jobs() -> dict[str, str]:
     """The project-test jobs of the GitHub workflow, each shard written out, checked to be GitLab's too."""
-    github = load(".github/workflows/project-tests.yml")["jobs"]
-    gitlab = load(".gitlab-ci.yml")
-    [shard_run] = [step["run"] for step in github["tests-projet"]["steps"] if "run" in step]
-    [faults_run] = [step["run"] for step in github["preuves-des-pannes"]["steps"] if "run" in step]
+    github = load_yaml(".github/workflows/project-tests.yml")["jobs"]
+    gitlab = load_yaml(".gitlab-ci.yml")
+    [shard_run] = run_steps(github["tests-projet"])
+    [faults_run] = run_steps(github["preuves-des-pannes"])
     shards = github["tests-projet"]["strategy"]["matrix"]["shard"]
     assert github["tests-projet"]["env"]["SHARDS"] == len(shards), "SHARDS devait compter les shards de la matrice"
     assert gitlab["tests-projet"]["parallel"] == len(shards), "GitLab et GitHub devaient compter autant de shards"

@@ -28,7 +28,7 @@ from mails.mailpit_choice import MailpitUnreachable, check_reachable, free_port,
 from mock_site.server import serve_in_thread, tls_context
 from reporting.verdict import ExitCode
 from tests.conftest import suite_environment
-from tests.suite.test_browser_server import browser_server_command, real_chromium, running
+from tests.suite.conftest import browser_server_command, real_chromium, running
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_USER, SITE_PASSWORD = "recette", "Barriere-Secrete-7"
