@@ -89,7 +89,9 @@ def _shortened(html: str) -> str:
 
 
 def axe_violations(page: Page) -> list[Violation]:
-    """The violations of the WCAG 2.1 A/AA rules on the page as it is now."""
+    """The violations of the WCAG 2.1 A/AA rules on the page as it is now, once loaded: a click's page has
+    only begun to load (on a slow target its document can still be empty: no element to audit)."""
+    page.wait_for_load_state("load")
     # Injected once per document: a page keeps it until it navigates.
     if not page.evaluate("() => Boolean(window.axe)"):
         page.evaluate(_AXE_IN_FRENCH)

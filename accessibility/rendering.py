@@ -39,6 +39,7 @@ def expect_usable_without_horizontal_scroll(page: Page, viewport: Viewport) -> N
     """Laid out at this size: no horizontal scrolling, and every field and button inside the
     width of the screen and reachable by a click (nothing covers it)."""
     where = f"sur {page.url} ({viewport.describe()})"
+    page.wait_for_load_state("load")
     scroll_width, shown_width = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     problems = []

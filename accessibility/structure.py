@@ -21,7 +21,8 @@ class Node:
 
 
 def expect_page_structure(page: Page) -> None:
-    """RGAA 8.3, 8.5, 8.6 and 9.1: lang="fr", a title, and one level-1 heading."""
+    """RGAA 8.3, 8.5, 8.6 and 9.1: lang="fr", a title, and one level-1 heading, on the page once loaded."""
+    page.wait_for_load_state("load")
     lang = page.evaluate("() => document.documentElement.lang")
     assert re.fullmatch(r"fr(-[A-Za-z]+)?", lang or ""), (
         f"La page {page.url} devait se déclarer en français (<html lang=\"fr\">) ; langue déclarée : « {lang} ».")
