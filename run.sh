@@ -2,8 +2,8 @@
 # Sets up everything the suite needs on a fresh machine (Python packages, a
 # Chromium, the real Mailpit), then runs it. Extra arguments go to pytest.
 #   ./run.sh acceptance   the guide's scenarios against the bundled mock site
-#   ./run.sh tests        the project's own tests (-n 2), then the acceptance run with -n auto
-#   ./run.sh project-tests  the project's own tests alone (a CI shard: --splits N --group K)
+#   ./run.sh tests        the project's own tests (-n 2), the whole acceptance suite among them;
+#                         a CI job's share with -k or a shard (--splits N --group K)
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
@@ -158,20 +158,19 @@ case "$command" in
     # shellcheck disable=SC2046  # two words, or none
     exec "$PYTHON" -m pytest steps $(workers_unless_chosen "$@") "$@"
     ;;
-  tests|project-tests)
+  tests)
     use_environment
     install_packages --group tests
     install_browser
     install_mailpit
     install_toxiproxy
-    # worksteal: the long tests (the fault matrix, the fresh clone) do not pile up on one worker at the end.
-    "$PYTHON" -m pytest tests -n 2 --dist worksteal "$@"
-    [ "$command" = tests ] || exit 0
-    # Last, the whole suite as the container image runs it (Dockerfile: ENTRYPOINT and CMD).
-    exec "$PYTHON" -m pytest steps -n auto
+    # Among them, the whole suite as the container image runs it (tests/suite/test_whole_suite.py), while
+    # the others wait. loadgroup: it and the fault matrix share one worker, one after the other; the
+    # other tests go to whichever worker is free, the longest first (tests/conftest.py).
+    exec "$PYTHON" -m pytest tests -n 2 --dist loadgroup "$@"
     ;;
   *)
-    echo "usage: ./run.sh acceptance|tests|project-tests [pytest options]" >&2
+    echo "usage: ./run.sh acceptance|tests [pytest options]" >&2
     exit 2
     ;;
 esac

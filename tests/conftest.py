@@ -1,5 +1,6 @@
 """Shared by the project's own tests."""
 
+import json
 import os
 import smtplib
 import subprocess
@@ -21,6 +22,24 @@ SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
 # What points a run of the suite at a target, a Mailpit, a fault of the mock or a browser server: a project
 # test's own run of the suite starts from none of them, only from what it names.
 TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
+
+
+# The whole sessions of the suite on the bundled mock (the fault matrix, the whole suite as the image runs
+# it): ./run.sh's `--dist loadgroup` gives them one worker, one after the other, never both at once.
+SUITE_SESSIONS = pytest.mark.xdist_group("sessions-de-la-recette")
+# pytest-split's stored durations of the project's tests (docs/several-machines.md says how to refresh them).
+STORED_DURATIONS = PROJECT_ROOT / "tests" / ".test_durations"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]):
+    """The longest tests first, once selected (-k, a pytest-split shard): xdist's workers take them in this
+    order, so that the long ones that mostly wait (the staging proof on its latency) run beside the busy
+    ones rather than alone at the end."""
+    result = yield
+    durations = json.loads(STORED_DURATIONS.read_text(encoding="utf-8"))
+    items.sort(key=lambda item: -durations.get(item.nodeid, 0))
+    return result
 
 
 def suite_environment(**variables: str) -> dict[str, str]:
