@@ -166,7 +166,7 @@ case "$command" in
     install_toxiproxy
     # Among them, the whole suite as the container image runs it (tests/suite/test_whole_suite.py), while
     # the others wait. loadgroup: it and the fault matrix share one worker, one after the other; the
-    # other tests go to whichever worker is free, the longest first (tests/conftest.py).
+    # other tests go to whichever worker is free.
     exec "$PYTHON" -m pytest tests -n 2 --dist loadgroup "$@"
     ;;
   *)

@@ -1,6 +1,5 @@
 """Shared by the project's own tests."""
 
-import json
 import os
 import smtplib
 import subprocess
@@ -27,21 +26,6 @@ TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG",
 # The whole sessions of the suite on the bundled mock (the fault matrix, the whole suite as the image runs
 # it): ./run.sh's `--dist loadgroup` gives them one worker, one after the other, never both at once.
 SUITE_SESSIONS = pytest.mark.xdist_group("sessions-de-la-recette")
-# pytest-split's stored durations of the project's tests (docs/several-machines.md says how to refresh them).
-STORED_DURATIONS = PROJECT_ROOT / "tests" / ".test_durations"
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]):
-    """The longest tests first, once selected (-k, a pytest-split shard): xdist's workers take them in this
-    order, so that the long ones that mostly wait (the staging proof on its latency) run beside the busy
-    ones rather than alone at the end."""
-    result = yield
-    durations = json.loads(STORED_DURATIONS.read_text(encoding="utf-8"))
-    items.sort(key=lambda item: -durations.get(item.nodeid, 0))
-    return result
-
-
 def suite_environment(**variables: str) -> dict[str, str]:
     """This process's environment for a run of the suite: without TARGET_VARIABLES, with `variables`."""
     return {**{name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}, **variables}
