@@ -164,10 +164,9 @@ case "$command" in
     install_browser
     install_mailpit
     install_toxiproxy
-    # Among them, the whole suite as the container image runs it (tests/suite/test_whole_suite.py), while
-    # the others wait. loadgroup: it and the fault matrix share one worker, one after the other; the
-    # other tests go to whichever worker is free.
-    exec "$PYTHON" -m pytest tests -n 2 --dist loadgroup "$@"
+    # Among them, the whole suite as the container image runs it (tests/suite/test_whole_suite.py), on
+    # the fault matrix's worker (tests/pytest.ini), while the other worker's tests run, many of them waiting.
+    exec "$PYTHON" -m pytest tests -n 2 "$@"
     ;;
   *)
     echo "usage: ./run.sh acceptance|tests [pytest options]" >&2

@@ -62,7 +62,8 @@ def expect_told_before(page: Page, text: re.Pattern, reference: Locator, what: s
 
 
 def reading_order(page: Page) -> list[Node]:
-    """The named nodes of the page's accessibility tree, in the order a screen reader reads them."""
+    """The named nodes of the page's accessibility tree, in the order a screen reader reads them, once loaded."""
+    page.wait_for_load_state("load")
     nodes = []
     for line in page.aria_snapshot().splitlines():
         found = _SNAPSHOT_NODE.match(line)

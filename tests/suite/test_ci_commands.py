@@ -122,7 +122,7 @@ def test_the_project_test_jobs_run_every_project_test_exactly_once():
     # What ./run.sh tests runs with a job's arguments (its installs are this environment's): every project
     # test, but the whole suite's own run, which the acceptance jobs are.
     run_sh = (ROOT / "run.sh").read_text(encoding="utf-8")
-    [pytest_line] = re.findall(r'^\s+exec "\$PYTHON" -m (pytest tests .*) "\$@"$', run_sh, re.MULTILINE)
+    [pytest_line] = re.findall(r'^\s+exec "\$PYTHON" -m (pytest tests .*?) "\$@"$', run_sh, re.MULTILINE)
     whole = [test for test in collected_ids(shlex.split(pytest_line)) if not test.startswith(WHOLE_SUITE_TEST)]
     ran = []
     for job, command in project_test_jobs().items():
