@@ -2,8 +2,8 @@
 # Sets up everything the suite needs on a fresh machine (Python packages, a
 # Chromium, the real Mailpit), then runs it. Extra arguments go to pytest.
 #   ./run.sh acceptance   the guide's scenarios against the bundled mock site
-#   ./run.sh tests        the project's own tests (-n 2), the whole acceptance suite among them;
-#                         a CI job's share with -k or a shard (--splits N --group K)
+#   ./run.sh tests        the project's own tests (-n 2), then the acceptance run with -n auto
+#   ./run.sh project-tests  the project's own tests alone (a CI shard: --splits N --group K)
 set -euo pipefail
 cd "$(dirname "$0")"
 PYTHON=${PYTHON:-python3}
@@ -158,18 +158,20 @@ case "$command" in
     # shellcheck disable=SC2046  # two words, or none
     exec "$PYTHON" -m pytest steps $(workers_unless_chosen "$@") "$@"
     ;;
-  tests)
+  tests|project-tests)
     use_environment
     install_packages --group tests
     install_browser
     install_mailpit
     install_toxiproxy
-    # Among them, the whole suite as the container image runs it (tests/suite/test_whole_suite.py), on
-    # the fault matrix's worker (tests/pytest.ini), while the other worker's tests run, many of them waiting.
-    exec "$PYTHON" -m pytest tests -n 2 "$@"
+    # worksteal: the long tests (the fault matrix, the fresh clone) do not pile up on one worker at the end.
+    "$PYTHON" -m pytest tests -n 2 --dist worksteal "$@"
+    [ "$command" = tests ] || exit 0
+    # Last, the whole suite as the container image runs it (Dockerfile: ENTRYPOINT and CMD).
+    exec "$PYTHON" -m pytest steps -n auto
     ;;
   *)
-    echo "usage: ./run.sh acceptance|tests [pytest options]" >&2
+    echo "usage: ./run.sh acceptance|tests|project-tests [pytest options]" >&2
     exit 2
     ;;
 esac

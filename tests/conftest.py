@@ -23,11 +23,6 @@ SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
 TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
 
 
-# The whole sessions of the suite on the bundled mock (the fault matrix, the whole suite as the image runs
-# it): ./run.sh's `--dist loadgroup` gives them one worker, one after the other, never both at once.
-SUITE_SESSIONS = pytest.mark.xdist_group("sessions-de-la-recette")
-
-
 def suite_environment(**variables: str) -> dict[str, str]:
     """This process's environment for a run of the suite: without TARGET_VARIABLES, with `variables`."""
     return {**{name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}, **variables}

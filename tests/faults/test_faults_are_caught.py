@@ -11,7 +11,7 @@ from filelock import FileLock
 
 from compat.pytest_bdd import make_python_name
 from mock_site.faults import CATALOGUE as FAULTS
-from tests.conftest import SCENARIO_MODULE, SUITE_SESSIONS, suite_environment
+from tests.conftest import SCENARIO_MODULE, suite_environment
 from tests.faults.scenarios_of_faults import LATE_MAIL, SCENARIOS_OF_FAULTS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,7 +105,6 @@ def _run_the_matrix(scenario_ids: list[str], faults: list[str], directory: Path,
     assert results.exists(), f"La matrice des pannes n'a pas produit de résultats :\n{run.stdout[-5000:]}\n{run.stderr}"
 
 
-@SUITE_SESSIONS
 @pytest.mark.parametrize("fault", sorted(SCENARIOS_OF_FAULTS))
 def test_the_fault_makes_its_scenario_fail_at_the_step_that_checks_it(scenario_ids, matrix_results, fault):
     for proof in SCENARIOS_OF_FAULTS[fault]:

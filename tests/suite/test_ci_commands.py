@@ -11,6 +11,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from tests.conftest import load_yaml, run_steps, suite_environment
 from tests.suite.conftest import (
@@ -24,8 +25,6 @@ from tests.suite.conftest import (
 MAILPIT_BINARY = ROOT / ".tools" / "bin" / "mailpit"
 # Docker's service names, which resolve to the service's container there and to this machine here.
 SERVICE_HOSTS = ("mailpit",)
-# The whole suite as the image runs it: a project test of ./run.sh tests, the acceptance jobs' own run in CI.
-WHOLE_SUITE_TEST = "suite/test_whole_suite.py::"
 _INSTALL = re.compile(r"^(python -m )?pip install ")
 
 
@@ -90,6 +89,18 @@ def test_compose_s_mock_and_the_suite_against_it_run_as_written(ci_mailpit, tmp_
     assert run.returncode == 0 and collected(run.stdout) > 0, f"« {against_compose} » :\n{run.stdout[-3000:]}"
 
 
+def test_compose_s_suite_is_what_run_sh_runs_last():
+    # The image's command (ENTRYPOINT + CMD) is the whole suite with its own servers: ./run.sh tests runs it
+    # last, so CI executes it on every change.
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    entrypoint = re.search(r"^ENTRYPOINT (\[.*\])$", dockerfile, re.MULTILINE).group(1)
+    command = re.search(r"^CMD (\[.*\])$", dockerfile, re.MULTILINE).group(1)
+    image_runs = yaml.safe_load(entrypoint)[1:] + yaml.safe_load(command)
+    run_sh = (ROOT / "run.sh").read_text(encoding="utf-8")
+    assert f'exec "$PYTHON" {" ".join(image_runs)}\n' in run_sh, (
+        f"./run.sh tests devait finir par la commande de l'image : python {' '.join(image_runs)}")
+
+
 def test_the_outage_job_runs_as_written():
     github = load_yaml(".github/workflows/acceptance.yml")["jobs"]["panne-messagerie"]
     [command] = [step["run"] for step in github["steps"] if step.get("name") == "Run the mail outage scenarios"]
@@ -119,15 +130,14 @@ def project_test_jobs() -> dict[str, str]:
 
 
 def test_the_project_test_jobs_run_every_project_test_exactly_once():
-    # What ./run.sh tests runs with a job's arguments (its installs are this environment's): every project
-    # test, but the whole suite's own run, which the acceptance jobs are.
+    # What ./run.sh project-tests runs with a job's arguments (its installs are this environment's).
     run_sh = (ROOT / "run.sh").read_text(encoding="utf-8")
-    [pytest_line] = re.findall(r'^\s+exec "\$PYTHON" -m (pytest tests .*?) "\$@"$', run_sh, re.MULTILINE)
-    whole = [test for test in collected_ids(shlex.split(pytest_line)) if not test.startswith(WHOLE_SUITE_TEST)]
+    [pytest_line] = re.findall(r'^\s+"\$PYTHON" -m (pytest tests .*) "\$@"$', run_sh, re.MULTILINE)
+    whole = collected_ids(shlex.split(pytest_line))
     ran = []
     for job, command in project_test_jobs().items():
         words = shlex.split(command)
-        assert words[:2] == ["./run.sh", "tests"], f"{job} : « {command} »"
+        assert words[:2] == ["./run.sh", "project-tests"], f"{job} : « {command} »"
         ids = collected_ids([*shlex.split(pytest_line), *words[2:]])
         assert ids, f"{job} ne lance aucun test : « {command} »"
         ran += ids
