@@ -35,8 +35,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # Debian's packages, in the order tried; Playwright 1.65 drives them through executable_path. The old
 # headless shell comes first, as with Playwright's own browsers: it takes half the CPU of the whole
 # browser (bench/README.md), but cannot draw the windows --headed needs.
-SYSTEM_CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser")
 HEADLESS_SHELL_NAME = "chromium-headless-shell"
+SYSTEM_CHROMIUM_NAMES = (HEADLESS_SHELL_NAME, "chromium", "chromium-browser")
 # PWDEBUG's values that leave `headless` as asked: any other opens Playwright's inspector, in a window.
 PWDEBUG_WITHOUT_INSPECTOR = ("", "0", "false", "console")
 
@@ -59,8 +59,8 @@ def system_chromium_path(headless: bool = True) -> Path | None:
     explicit = os.environ.get("CHROMIUM_PATH")
     if explicit:
         return Path(explicit)
-    for name in SYSTEM_CHROMIUM_NAMES:
-        found = shutil.which(name) if headless or name != HEADLESS_SHELL_NAME else None
+    for name in SYSTEM_CHROMIUM_NAMES if headless else SYSTEM_CHROMIUM_NAMES[1:]:
+        found = shutil.which(name)
         if found:
             return Path(found)
     return None
