@@ -7,34 +7,45 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Request
 
 _CONTEXTS = pytest.StashKey["ScenarioContexts"]()
-# Where Chromium shows a page it could not load.
-CHROMIUM_ERROR_PAGE = "chrome-error://"
+# A load the page itself gave up (another navigation, a download, an empty answer): Chromium keeps the
+# page it had and shows no error page.
+ABANDONED_LOAD = "net::ERR_ABORTED"
 
 
 class ScenarioContexts:
-    """The contexts a scenario opened, and the network error of each page's last failed load: the error
-    page says nothing in the headless shell, so the error is taken from the failed request itself."""
+    """The contexts a scenario opened, and, for each page, the network error of its last load when that load
+    failed. The error is taken from the failed request itself, not from the page: Chromium's error page says
+    nothing in the headless shell, and it shows a moment after the load has failed, so a failure reported at
+    once would find the page still at its former address."""
 
     def __init__(self):
         self.opened: list[BrowserContext] = []
-        self._load_errors: dict[Page, str] = {}
+        self._failed_loads: dict[Page, str] = {}
 
     def track(self, context: BrowserContext, action_ms: float) -> BrowserContext:
         context.set_default_timeout(action_ms)
-        context.on("requestfailed", self._remember_load_error)
+        context.on("requestfailed", self._remember_failed_load)
+        context.on("requestfinished", self._forget_failed_load)
         self.opened.append(context)
         return context
 
-    def _remember_load_error(self, request: Request) -> None:
-        if request.is_navigation_request() and request.frame.parent_frame is None:
-            self._load_errors[request.frame.page] = (request.failure or "").removeprefix("net::")
+    @staticmethod
+    def _page_load(request: Request) -> bool:
+        return request.is_navigation_request() and request.frame.parent_frame is None
+
+    def _remember_failed_load(self, request: Request) -> None:
+        if self._page_load(request) and request.failure != ABANDONED_LOAD:
+            self._failed_loads[request.frame.page] = (request.failure or "erreur sans nom").removeprefix("net::")
+
+    def _forget_failed_load(self, request: Request) -> None:
+        if self._page_load(request):
+            self._failed_loads.pop(request.frame.page, None)
 
     def unloaded_pages(self) -> list[str]:
-        """One line per page showing Chromium's error page, with the network error of its load."""
-        return [f"Le navigateur n'a pas pu charger une page : {self._load_errors.get(page) or 'erreur sans nom'} "
+        """One line per open page whose last load failed on the network (Chromium shows its error page)."""
+        return [f"Le navigateur n'a pas pu charger une page : {error} "
                 "(page d'erreur de Chromium : une erreur du réseau, pas une réponse du site)."
-                for context in self.opened for page in context.pages
-                if not page.is_closed() and page.url.startswith(CHROMIUM_ERROR_PAGE)]
+                for page, error in self._failed_loads.items() if not page.is_closed()]
 
 
 @pytest.fixture

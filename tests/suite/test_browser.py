@@ -1,9 +1,11 @@
 """Which Chromium the suite launches."""
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
 
 from harness.browser import SYSTEM_CHROMIUM_ARGS, chromium_launch_args, launches_headless
 from harness.contexts import ScenarioContexts
@@ -59,7 +61,11 @@ def test_playwright_s_inspector_launches_a_window_whatever_headless_says(headles
     assert launches_headless({"headless": headless}) is expected
 
 
-def test_a_page_the_browser_could_not_load_is_named_with_its_network_error(browser):
+REFUSED_LOAD_LINE = ("Le navigateur n'a pas pu charger une page : ERR_CONNECTION_REFUSED (page d'erreur de "
+                     "Chromium : une erreur du réseau, pas une réponse du site).")
+
+
+def test_a_page_the_browser_could_not_load_is_named_with_its_network_error_at_once(browser):
     contexts = ScenarioContexts()
     context = contexts.track(browser.new_context(), 5_000)
     try:
@@ -67,8 +73,28 @@ def test_a_page_the_browser_could_not_load_is_named_with_its_network_error(brows
         with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
             refused.goto(f"http://127.0.0.1:{free_port()}/")
         context.new_page().set_content("<p>ERR_CONNECTION_REFUSED</p>")  # a page that loaded: not named
-        assert contexts.unloaded_pages() == [
-            ("Le navigateur n'a pas pu charger une page : ERR_CONNECTION_REFUSED (page d'erreur de Chromium : "
-            "une erreur du réseau, pas une réponse du site).")]
+        # Asked at once, before Chromium's error page has replaced the former one (as a failing step does).
+        assert contexts.unloaded_pages() == [REFUSED_LOAD_LINE]
+    finally:
+        context.close()
+
+
+def test_a_page_that_loads_after_a_failed_load_or_gives_one_up_is_not_named(browser):
+    contexts = ScenarioContexts()
+    context = contexts.track(browser.new_context(), 5_000)
+    context.route("http://site.test/**", lambda route: route.fulfill(
+        status=204 if route.request.url.endswith("/vide") else 200, content_type="text/html", body="<p>Accueil</p>"))
+    try:
+        page = context.new_page()
+        with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
+            page.goto(f"http://127.0.0.1:{free_port()}/")
+        expect(page).to_have_url(re.compile("^chrome-error://"))
+        assert contexts.unloaded_pages() == [REFUSED_LOAD_LINE]
+        page.goto("http://site.test/")
+        assert contexts.unloaded_pages() == []
+        with pytest.raises(PlaywrightError, match="ERR_ABORTED"):
+            page.goto("http://site.test/vide")  # Chromium keeps the page it had: no error page
+        expect(page.get_by_text("Accueil")).to_be_visible()
+        assert contexts.unloaded_pages() == []
     finally:
         context.close()
