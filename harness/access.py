@@ -19,7 +19,7 @@ import pytest
 from compat.pytest_playwright import TRACE_PROPERTY
 from connection.endpoint import HIDDEN, Endpoint
 from harness import OPTIONS_GROUP
-from site_under_test.capabilities import HTTP_TIMEOUT_SECONDS
+from site_under_test import HTTP_TIMEOUT_SECONDS
 from site_under_test.scripted_requests import ScriptedRequests
 
 SITE_PASSWORD_VARIABLE = "SITE_PASSWORD"

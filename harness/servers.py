@@ -22,8 +22,8 @@ from harness.waits import PageWaits, mail_wait_seconds
 from mails.mailpit_choice import MAILPIT_SMTP_PORT, MailpitUnreachable, provide_mailpit
 from reporting.evidence import set_run_info
 from reporting.workers import is_worker
+from site_under_test import HTTP_TIMEOUT_SECONDS
 from site_under_test.capabilities import (
-    HTTP_TIMEOUT_SECONDS,
     CapabilitiesUnreadable,
     capabilities_from,
     offered_capabilities,

@@ -15,11 +15,10 @@ import pytest
 import requests
 
 from connection.endpoint import Endpoint
+from site_under_test import HTTP_TIMEOUT_SECONDS
 
 CONTRACT_VERSION = 1
 CAPABILITIES_PATH = "/__test__/capabilities"
-# Long enough for a slow staging site, short enough to stop a run that cannot start.
-HTTP_TIMEOUT_SECONDS = 10
 NO_TEST_API = 404
 BOOLEAN_CAPABILITIES = ("accounts", "captcha", "clock")
 RATE_LIMIT_FIELDS = ("limit", "window_seconds", "block_seconds")

@@ -23,6 +23,11 @@ SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
 TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The tests marked waits_first first, the others in their order (xdist hands out the list in order)."""
+    items.sort(key=lambda item: item.get_closest_marker("waits_first") is None)
+
+
 def suite_environment(**variables: str) -> dict[str, str]:
     """This process's environment for a run of the suite: without TARGET_VARIABLES, with `variables`."""
     return {**{name: value for name, value in os.environ.items() if name not in TARGET_VARIABLES}, **variables}
@@ -36,6 +41,17 @@ def load_yaml(relative: str):
 def run_steps(job: dict) -> list[str]:
     """The commands of a GitHub job's `run` steps, in order."""
     return [step["run"] for step in job["steps"] if "run" in step]
+
+
+def run_step(job: dict, name: str) -> str:
+    """The command of the GitHub job's `run` step named `name`."""
+    [command] = [step["run"] for step in job["steps"] if step.get("name") == name and "run" in step]
+    return command
+
+
+def action_step(job: dict, action: str) -> dict:
+    """The GitHub job's first step that uses `action` (« actions/upload-artifact »), whatever its version."""
+    return next(step for step in job["steps"] if step.get("uses", "").startswith(action + "@"))
 
 
 def scenario_test_name(title: str) -> str:

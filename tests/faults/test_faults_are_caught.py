@@ -11,10 +11,9 @@ from filelock import FileLock
 
 from compat.pytest_bdd import make_python_name
 from mock_site.faults import CATALOGUE as FAULTS
-from tests.conftest import SCENARIO_MODULE, suite_environment
+from tests.conftest import PROJECT_ROOT, SCENARIO_MODULE, suite_environment
 from tests.faults.scenarios_of_faults import LATE_MAIL, SCENARIOS_OF_FAULTS
 
-ROOT = Path(__file__).resolve().parents[2]
 # The matrix's run: up to three workers (its faulted scenarios mostly wait out a timeout: at two, the
 # machine stays half idle), no trace or screenshot (their cost is the suite's, not the proof's);
 # the bundled mock sends its mails before it answers, so a mail is waited 3 s; one window of 5 s at
@@ -33,7 +32,7 @@ def scenario_ids() -> list[str]:
     """The node ids of every scenario of features/, as pytest collects them."""
     collected = subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "--collect-only", "-q"],
-        cwd=ROOT, capture_output=True, text=True, env=_environment(), timeout=120, check=False,
+        cwd=PROJECT_ROOT, capture_output=True, text=True, env=_environment(), timeout=120, check=False,
     )
     ids = [line for line in collected.stdout.splitlines() if line.startswith(SCENARIO_MODULE + "::")]
     assert ids, f"Aucun scénario collecté :\n{collected.stdout}\n{collected.stderr}"
@@ -100,7 +99,7 @@ def _run_the_matrix(scenario_ids: list[str], faults: list[str], directory: Path,
         [sys.executable, "-m", "pytest", "steps", "--fault-matrix", str(matrix_file), "--fault-matrix-results",
          str(results), "-n", str(workers), *MATRIX_RUN, "--junitxml", str(directory / "junit.xml"),
          "--cucumberjson", str(directory / "cucumber.json"), "--output", str(directory / "artifacts")],
-        cwd=ROOT, capture_output=True, text=True, env=_environment(), timeout=3600, check=False,
+        cwd=PROJECT_ROOT, capture_output=True, text=True, env=_environment(), timeout=3600, check=False,
     )
     assert results.exists(), f"La matrice des pannes n'a pas produit de résultats :\n{run.stdout[-5000:]}\n{run.stderr}"
 

@@ -19,14 +19,12 @@ from mails.mailpit_choice import (
 )
 from mock_site.mailpit import start_catcher
 from mock_site.mailpit.api import VERSION as CATCHER_VERSION
-from tests.conftest import PINNED_MAILPIT
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import PINNED_MAILPIT, PROJECT_ROOT
 
 # A stand-in for the real binary: it takes Mailpit's --listen and --smtp and runs the embedded catcher there.
 FAKE_MAILPIT = f"""#!{sys.executable}
 import argparse, sys, threading
-sys.path.insert(0, {str(REPO_ROOT)!r})
+sys.path.insert(0, {str(PROJECT_ROOT)!r})
 from mock_site.mailpit import start_catcher
 parser = argparse.ArgumentParser()
 parser.add_argument("--listen")

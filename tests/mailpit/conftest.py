@@ -5,17 +5,15 @@ import json
 import smtplib
 import uuid
 from email.message import EmailMessage
-from pathlib import Path
 from typing import ClassVar
 
 import jsonschema
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
+from tests.conftest import PROJECT_ROOT
 
 # Mailpit's API description, from the Go module of the pinned release (mailpit.version).
-SWAGGER = REPO_ROOT / "mock_site" / "mailpit" / "swagger.json"
+SWAGGER = PROJECT_ROOT / "mock_site" / "mailpit" / "swagger.json"
 
 
 def _strict(schema):

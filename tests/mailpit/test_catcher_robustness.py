@@ -5,13 +5,11 @@ import smtplib
 import socket
 import subprocess
 import sys
-from pathlib import Path
 
 import requests
 
 from mock_site.mailpit import start_catcher
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import PROJECT_ROOT
 
 
 def subjects(catcher, query):
@@ -106,7 +104,7 @@ def test_a_message_without_headers_gets_empty_fields(catcher, swagger, send_raw,
 def test_command_line_prints_where_it_listens_and_serves(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "mock_site.mailpit", "--smtp-port", "0", "--http-port", "0", "--max-messages", "10"],
-        cwd=REPO_ROOT,
+        cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         text=True,
     )

@@ -8,13 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from email.utils import parseaddr
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
 from mock_site import captchas, create_app, faults, wording
 from mock_site.__main__ import parse_arguments
 from site_under_test.scenario_time import PARIS_MOMENTS
+from tests.conftest import PROJECT_ROOT
 from tests.mock_site.site_client import (
     BIRTH_DATE,
     NEW_PASSWORD,
@@ -31,7 +31,7 @@ from tests.mock_site.site_client import (
 CORSICAN_NIR = "185072A123456"
 DONE = "Votre nouveau mot de passe a bien été enregistré"
 ACCOUNT = "Mon compte ameli"
-README = Path(__file__).parents[2] / "mock_site" / "README.md"
+README = PROJECT_ROOT / "mock_site" / "README.md"
 
 
 _SPOKEN: list[str] = []  # what the captcha audio said, in this test

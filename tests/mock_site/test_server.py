@@ -3,7 +3,6 @@
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import requests
@@ -12,9 +11,8 @@ import trustme
 from mock_site import create_app
 from mock_site.__main__ import parse_arguments
 from mock_site.server import serve_in_thread, tls_context
+from tests.conftest import PROJECT_ROOT
 from tests.mock_site.site_client import link_in
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_serve_in_thread_binds_a_free_port_and_writes_links_on_its_origin(smtp, mails):
@@ -61,7 +59,7 @@ def test_command_line_options():
 
 def test_python_dash_m_mock_site_serves_and_says_where(closed_port):
     process = subprocess.Popen([sys.executable, "-m", "mock_site", "--port", "0", "--smtp-port", str(closed_port),
-                                "--no-test-api"], cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                "--no-test-api"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         line = process.stdout.readline()
         assert line.startswith("mock_site listening on http://127.0.0.1:"), line

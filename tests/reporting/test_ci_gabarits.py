@@ -10,16 +10,15 @@ from pathlib import Path
 
 import playwright
 
-from tests.conftest import load_yaml, run_steps
+from tests.conftest import PROJECT_ROOT, action_step, load_yaml, run_steps
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 # The image of the Mailpit release that ./run.sh builds (Docker tags are the Go module's versions).
-MAILPIT_IMAGE = f"axllent/mailpit:{(REPO_ROOT / 'mailpit.version').read_text().strip()}"
+MAILPIT_IMAGE = f"axllent/mailpit:{(PROJECT_ROOT / 'mailpit.version').read_text().strip()}"
 
 
 def requirements() -> list[str]:
     """Every requirement pyproject.toml names: the suite's, then each dependency group's."""
-    project = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     groups = project["dependency-groups"].values()
     return [*project["project"]["dependencies"], *(entry for group in groups for entry in group if isinstance(entry, str))]
 
@@ -60,18 +59,18 @@ def option(command: str, name: str) -> str:
 
 
 def test_suite_image_matches_the_playwright_pin():
-    dockerfile = (REPO_ROOT / "Dockerfile").read_text()
+    dockerfile = (PROJECT_ROOT / "Dockerfile").read_text()
     assert f"FROM {playwright_image()}\n" in dockerfile
     copied = re.findall(r"^COPY (\S+) \./\1$", dockerfile, re.MULTILINE)
-    missing = [folder for folder in copied if not (REPO_ROOT / folder).is_dir()]
+    missing = [folder for folder in copied if not (PROJECT_ROOT / folder).is_dir()]
     assert not missing, f"le Dockerfile copie des dossiers absents : {missing}"
 
 
 def test_the_images_install_pyproject_s_groups():
-    mock = (REPO_ROOT / "mock_site" / "Dockerfile").read_text()
+    mock = (PROJECT_ROOT / "mock_site" / "Dockerfile").read_text()
     assert "COPY pyproject.toml ./" in mock and "python -m pip install --group mock\n" in mock, (
         "le Dockerfile du site simulé doit installer le groupe mock de pyproject.toml, et lui seul")
-    suite = (REPO_ROOT / "Dockerfile").read_text()
+    suite = (PROJECT_ROOT / "Dockerfile").read_text()
     assert "python -m pip install --editable . --group mock\n" in suite, (
         "le Dockerfile de la recette doit l'installer comme ./run.sh acceptance : le projet et le groupe mock")
 
@@ -87,7 +86,7 @@ def test_compose_gives_the_mock_its_mailpit_and_the_suite_its_own_servers():
     # (the image's), outage scenarios included; nothing points it at another target.
     assert not set(suite.get("environment", {})) & {"BASE_URL", "MAILPIT_URL", "MAILPIT_CHAOS_URL"}, suite
     assert "./reports:/suite/reports" in suite["volumes"]
-    dockerfile = (REPO_ROOT / "Dockerfile").read_text()
+    dockerfile = (PROJECT_ROOT / "Dockerfile").read_text()
     assert f"COPY --from={MAILPIT_IMAGE} /mailpit /usr/local/bin/mailpit\n" in dockerfile, (
         f"l'image de la recette doit porter le binaire de {MAILPIT_IMAGE} (mailpit.version)")
 
@@ -112,7 +111,7 @@ def test_github_workflow_runs_shards_and_merges_their_reports():
     mailpit = job["services"]["mailpit"]
     assert mailpit["image"] == MAILPIT_IMAGE
     assert {"8025:8025", "1025:1025"} <= set(mailpit["ports"])
-    runs = [step.get("run", "") for step in job["steps"]]
+    runs = run_steps(job)
     assert any("pip install --editable . --group mock" in run for run in runs)
     start_mock = next(run for run in runs if "python -m mock_site" in run)
     assert '--public-url "$BASE_URL"' in start_mock and "--smtp-port 1025" in start_mock
@@ -125,28 +124,28 @@ def test_github_workflow_runs_shards_and_merges_their_reports():
     assert option(suite, "--splits") == "$SHARDS" and option(suite, "--group") == "${{ matrix.shard }}"
     assert option(suite, "--reports-dir") == "$REPORTS"
     assert {"BASE_URL": "http://localhost:5000", "MAILPIT_URL": "http://localhost:8025"}.items() <= job["env"].items()
-    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    upload = action_step(job, "actions/upload-artifact")
     assert upload["with"] == {"name": "rapports-shard-${{ matrix.shard }}", "path": "reports/shard-${{ matrix.shard }}/",
                               "if-no-files-found": "warn"}
     assert upload["if"] == "${{ !cancelled() }}"
     # The outage scenarios: a job without Mailpit service; the suite starts its own mock and chaos-enabled Mailpits.
     outage = jobs["panne-messagerie"]
     assert "services" not in outage and "env" not in outage
-    outage_run = next(step["run"] for step in outage["steps"] if "-m panne-messagerie" in step.get("run", ""))
+    outage_run = next(run for run in run_steps(outage) if "-m panne-messagerie" in run)
     assert option(outage_run, "--reports-dir") == "reports/panne-messagerie"
-    outage_upload = next(step for step in outage["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    outage_upload = action_step(outage, "actions/upload-artifact")
     assert outage_upload["with"]["name"].startswith("rapports-")
     # The merge: after every shard, even failed ones, over every artifact; it fails the job unless « réussie ».
     merge = jobs["rapport"]
     assert set(merge["needs"]) == {"acceptance", "panne-messagerie"} and merge["if"] == "${{ !cancelled() }}"
-    download = next(step for step in merge["steps"] if step.get("uses", "").startswith("actions/download-artifact@"))
+    download = action_step(merge, "actions/download-artifact")
     assert download["with"] == {"pattern": "rapports-*", "path": "reports"}
     merge_run = next(step for step in merge["steps"] if "python -m reporting merge" in step.get("run", ""))
     assert "if" not in merge_run, "l'échec de la fusion doit faire échouer le job"
     assert merge_run["run"].startswith("python -m reporting merge reports/rapports-*/ ")
     assert option(merge_run["run"], "-o") == "reports"
     assert option(merge_run["run"], "--splits") == "$SHARDS" and merge["env"]["SHARDS"] == len(shards)
-    kept = next(step for step in merge["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
+    kept = action_step(merge, "actions/upload-artifact")
     assert kept["with"]["path"] == "reports/" and kept["if"] == "${{ !cancelled() }}"
 
 
@@ -205,4 +204,4 @@ def test_the_project_s_tests_run_on_one_go_version_with_their_own_durations():
     assert len(github_go) == 1 and github_go == gitlab_go, f"Go : GitHub {github_go}, GitLab {gitlab_go}"
     [shard_run] = run_steps(jobs["tests-projet"])
     durations = option(shard_run, "--durations-path")
-    assert durations == "tests/.test_durations" and (REPO_ROOT / durations).is_file()
+    assert durations == "tests/.test_durations" and (PROJECT_ROOT / durations).is_file()

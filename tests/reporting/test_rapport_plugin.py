@@ -11,9 +11,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import PROJECT_ROOT
 from tests.reporting import exemple
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
 
 FEATURE = """\
 # language: fr
@@ -137,7 +136,7 @@ def suite_run(tmp_path_factory) -> Path:
     (directory / "steps" / "test_parcours.py").write_text(STEPS, encoding="utf-8")
     (directory / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     (directory / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider --strict-markers\n")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
     run = subprocess.run(
         [
             sys.executable, "-m", "pytest", "steps", "-n", "2",

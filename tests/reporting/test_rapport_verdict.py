@@ -14,8 +14,7 @@ from xml.etree import ElementTree
 import pytest
 
 from reporting.verdict import ExitCode
-
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import PROJECT_ROOT
 
 FEATURE = """\
 # language: fr
@@ -112,7 +111,7 @@ def run_suite(directory: Path, *arguments: str) -> tuple[subprocess.CompletedPro
     (directory / "steps" / "test_issues.py").write_text(STEPS, encoding="utf-8")
     (directory / "conftest.py").write_text(CONFTEST, encoding="utf-8")
     (directory / "pytest.ini").write_text(PYTEST_INI, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get("PYTHONPATH")]))}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
     run = subprocess.run(
         [
             sys.executable, "-m", "pytest", "steps", "-rA",

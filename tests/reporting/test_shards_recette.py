@@ -12,8 +12,8 @@ from pathlib import Path
 from junitparser import JUnitXml
 
 from reporting.__main__ import main as report_main
+from tests.conftest import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 SUITE = "steps/test_guide_mot_de_passe_oublie.py"
 # Whole scenarios and one outline of 4 examples (accessibility of the form's errors): 11 tests.
 SELECTION = [
@@ -34,7 +34,7 @@ SELECTION = [
 def start_run(folder: Path, *options: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "pytest", *SELECTION, "-n", "0", "--reports-dir", str(folder), *options],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
 
 
@@ -83,11 +83,11 @@ def test_every_scenario_has_a_stored_duration():
     refreshed with the README's command (« Shards en CI »)."""
     collected = subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "--collect-only", "-q", "-n", "0"],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120, check=False,
     )
     assert collected.returncode == 0, collected.stdout[-2000:] + collected.stderr[-2000:]
     scenarios = {line for line in collected.stdout.splitlines() if line.startswith("steps/")}
-    stored = set(json.loads((ROOT / ".test_durations").read_text(encoding="utf-8")))
+    stored = set(json.loads((PROJECT_ROOT / ".test_durations").read_text(encoding="utf-8")))
     refresh = "python3 -m pytest steps -n 2 --store-durations --clean-durations"
     assert not scenarios - stored, f"scénarios sans durée dans .test_durations (lancer : {refresh}) : " \
         f"{sorted(scenarios - stored)}"

@@ -16,9 +16,8 @@ import pytest
 from filelock import FileLock
 
 from harness.browser import chromium_launch_args
-from tests.conftest import suite_environment
+from tests.conftest import PROJECT_ROOT, suite_environment
 
-ROOT = Path(__file__).resolve().parents[2]
 # Where the docs and the CI templates put the mock and Mailpit.
 MOCK_PORT, MAILPIT_HTTP_PORT, MAILPIT_SMTP_PORT = 5000, 8025, 1025
 FIXED_PORTS = (MOCK_PORT, MAILPIT_HTTP_PORT, MAILPIT_SMTP_PORT)
@@ -37,7 +36,7 @@ class FixedPortServices:
         self.started: list[subprocess.Popen] = []
 
     def start(self, command: str, port: int | None = None, **variables: str) -> subprocess.Popen:
-        process = subprocess.Popen(shlex.split(command.replace("python ", f"{sys.executable} ", 1)), cwd=ROOT,
+        process = subprocess.Popen(shlex.split(command.replace("python ", f"{sys.executable} ", 1)), cwd=PROJECT_ROOT,
                                    env=suite_environment(**variables), start_new_session=True,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.started.append(process)
@@ -49,7 +48,7 @@ class FixedPortServices:
         """A CI step's shell script; what it leaves running in the background is stopped with the rest."""
         # The templates call `python` and `pytest`: this environment's, first on PATH.
         path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
-        process = subprocess.Popen(["bash", "-e", "-c", script], cwd=ROOT, env=suite_environment(PATH=path, **variables),
+        process = subprocess.Popen(["bash", "-e", "-c", script], cwd=PROJECT_ROOT, env=suite_environment(PATH=path, **variables),
                                    start_new_session=True, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.started.append(process)
         said, _ = process.communicate(timeout=600)

@@ -17,11 +17,10 @@ import pytest
 
 from mails.mailpit_choice import free_port
 from reporting.verdict import ExitCode
+from tests.conftest import PROJECT_ROOT, scenario_test_name, suite_environment
 from tests.conftest import scenario_node_id as node_id
-from tests.conftest import scenario_test_name, suite_environment
 from tests.suite.conftest import browser_server_command, real_chromium, running
 
-ROOT = Path(__file__).resolve().parents[2]
 USAGE_ERROR = 4
 RUN_SECONDS = 240
 # A page with no mail, the link opened on the phone (a second context), and the whole journey.
@@ -62,7 +61,7 @@ def run_suite(args: list[str], tmp_path: Path, **environment) -> subprocess.Comp
         [sys.executable, "-m", "pytest", *args, "-p", "no:xdist", "--no-mail-window", "0",
          "--junitxml", str(tmp_path / "junit.xml"), "--cucumberjson", str(tmp_path / "cucumber.json"),
          "--output", str(tmp_path / "artifacts")],
-        cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, env=suite_environment(**environment),
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, env=suite_environment(**environment),
         check=False,
     )
 

@@ -13,16 +13,15 @@ import sys
 import pytest
 import yaml
 
-from tests.conftest import load_yaml, run_steps, suite_environment
+from tests.conftest import PROJECT_ROOT, load_yaml, run_step, run_steps, suite_environment
 from tests.suite.conftest import (
     MAILPIT_HTTP_PORT,
     MAILPIT_SMTP_PORT,
     MOCK_PORT,
-    ROOT,
     FixedPortServices,
 )
 
-MAILPIT_BINARY = ROOT / ".tools" / "bin" / "mailpit"
+MAILPIT_BINARY = PROJECT_ROOT / ".tools" / "bin" / "mailpit"
 # Docker's service names, which resolve to the service's container there and to this machine here.
 SERVICE_HOSTS = ("mailpit",)
 _INSTALL = re.compile(r"^(python -m )?pip install ")
@@ -56,10 +55,9 @@ def ci_mailpit(fixed_ports):
 def test_github_s_shard_runs_as_written(ci_mailpit):
     job = load_yaml(".github/workflows/acceptance.yml")["jobs"]["acceptance"]
     variables = {name: str(value).replace("${{ matrix.shard }}", "1") for name, value in job["env"].items()}
-    steps = {step.get("name"): step["run"] for step in job["steps"] if "run" in step}
-    started = ci_mailpit.run_shell(steps["Start the mock site"], **variables)
+    started = ci_mailpit.run_shell(run_step(job, "Start the mock site"), **variables)
     assert started.returncode == 0, f"Démarrage du site simulé :\n{started.stdout}"
-    shard = ci_mailpit.run_shell(steps["Run this shard of the acceptance suite"].replace("${{ matrix.shard }}", "1")
+    shard = ci_mailpit.run_shell(run_step(job, "Run this shard of the acceptance suite").replace("${{ matrix.shard }}", "1")
                                  + " --collect-only -q", **variables)
     assert shard.returncode == 0 and collected(shard.stdout) > 0, f"Shard 1 :\n{shard.stdout[-3000:]}"
 
@@ -83,7 +81,7 @@ def test_compose_s_mock_and_the_suite_against_it_run_as_written(ci_mailpit, tmp_
     mock = compose["services"]["mock-site"]
     ci_mailpit.start(here(f"python -m mock_site {mock['command']}"), MOCK_PORT)
     # Compose's first use (its header): the suite on this machine against its mock and Mailpit.
-    header = (ROOT / "docker-compose.yml").read_text(encoding="utf-8")
+    header = (PROJECT_ROOT / "docker-compose.yml").read_text(encoding="utf-8")
     [against_compose] = re.findall(r"^#\s+(MAILPIT_URL=\S+ BASE_URL=\S+ pytest steps)$", header, re.MULTILINE)
     run = ci_mailpit.run_shell(f"{against_compose} --collect-only -q --reports-dir {tmp_path}")
     assert run.returncode == 0 and collected(run.stdout) > 0, f"« {against_compose} » :\n{run.stdout[-3000:]}"
@@ -92,18 +90,18 @@ def test_compose_s_mock_and_the_suite_against_it_run_as_written(ci_mailpit, tmp_
 def test_compose_s_suite_is_what_run_sh_runs_last():
     # The image's command (ENTRYPOINT + CMD) is the whole suite with its own servers: ./run.sh tests runs it
     # last, so CI executes it on every change.
-    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    dockerfile = (PROJECT_ROOT / "Dockerfile").read_text(encoding="utf-8")
     entrypoint = re.search(r"^ENTRYPOINT (\[.*\])$", dockerfile, re.MULTILINE).group(1)
     command = re.search(r"^CMD (\[.*\])$", dockerfile, re.MULTILINE).group(1)
     image_runs = yaml.safe_load(entrypoint)[1:] + yaml.safe_load(command)
-    run_sh = (ROOT / "run.sh").read_text(encoding="utf-8")
+    run_sh = (PROJECT_ROOT / "run.sh").read_text(encoding="utf-8")
     assert f'exec "$PYTHON" {" ".join(image_runs)}\n' in run_sh, (
         f"./run.sh tests devait finir par la commande de l'image : python {' '.join(image_runs)}")
 
 
 def test_the_outage_job_runs_as_written():
     github = load_yaml(".github/workflows/acceptance.yml")["jobs"]["panne-messagerie"]
-    [command] = [step["run"] for step in github["steps"] if step.get("name") == "Run the mail outage scenarios"]
+    command = run_step(github, "Run the mail outage scenarios")
     assert load_yaml(".gitlab-ci.yml")["panne-messagerie"]["script"][-1] == command, "GitLab et GitHub devaient lancer la même"
     run = FixedPortServices().run_shell(command)
     assert run.returncode == 0 and re.search(r"\b[1-9]\d* passed", run.stdout), f"« {command} » :\n{run.stdout[-3000:]}"
@@ -131,7 +129,7 @@ def project_test_jobs() -> dict[str, str]:
 
 def test_the_project_test_jobs_run_every_project_test_exactly_once():
     # What ./run.sh project-tests runs with a job's arguments (its installs are this environment's).
-    run_sh = (ROOT / "run.sh").read_text(encoding="utf-8")
+    run_sh = (PROJECT_ROOT / "run.sh").read_text(encoding="utf-8")
     [pytest_line] = re.findall(r'^\s+"\$PYTHON" -m (pytest tests .*) "\$@"$', run_sh, re.MULTILINE)
     whole = collected_ids(shlex.split(pytest_line))
     ran = []
@@ -146,6 +144,6 @@ def test_the_project_test_jobs_run_every_project_test_exactly_once():
 
 def collected_ids(pytest_words: list[str]) -> list[str]:
     run = subprocess.run([sys.executable, "-m", *pytest_words, "--collect-only", "-q"],
-                         cwd=ROOT, capture_output=True, text=True, env=suite_environment(), timeout=300, check=False)
+                         cwd=PROJECT_ROOT, capture_output=True, text=True, env=suite_environment(), timeout=300, check=False)
     assert run.returncode == 0, f"« {shlex.join(pytest_words)} » :\n{run.stdout[-3000:]}{run.stderr[-2000:]}"
     return [line for line in run.stdout.splitlines() if "::" in line]

@@ -8,8 +8,7 @@ from importlib.metadata import version
 import pytest
 
 from compat import IncompatibleVersion, require
-from tests.conftest import suite_environment
-from tests.suite.test_docs_paths import ROOT
+from tests.conftest import PROJECT_ROOT, suite_environment
 
 
 def test_a_version_other_than_the_one_read_stops_with_what_to_do():
@@ -30,7 +29,7 @@ def test_a_run_on_another_version_stops_before_collecting(tmp_path, distribution
         encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "pytest", "steps", "--collect-only", "-q",
                           f"--reports-dir={tmp_path / 'rapports'}"],
-                         cwd=ROOT, env=suite_environment(PYTHONPATH=str(tmp_path)),
+                         cwd=PROJECT_ROOT, env=suite_environment(PYTHONPATH=str(tmp_path)),
                          capture_output=True, text=True, timeout=120, check=False)
     said = run.stdout + run.stderr
     assert run.returncode != 0, f"attendu : la recette arrêtée ; vu : code {run.returncode}\n{said[-2000:]}"

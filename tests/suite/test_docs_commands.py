@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from tests.conftest import suite_environment
-from tests.suite.test_docs_paths import DOCUMENTS, ROOT
+from tests.conftest import PROJECT_ROOT, suite_environment
+from tests.suite.test_docs_paths import DOCUMENTS
 
 _CODE_BLOCK = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _INLINE = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
@@ -78,7 +78,7 @@ def test_every_command_line_the_documents_show_runs_as_written(services_of_the_d
         if of_the_suite and "--reports-dir" not in arguments:
             arguments += ["--reports-dir", str(tmp_path / f"rapports-{number}")]
         runs[command] = subprocess.Popen([sys.executable, "-m", "pytest", *arguments, "--collect-only", "-q"],
-                                         cwd=ROOT, env=suite_environment(**variables), text=True,
+                                         cwd=PROJECT_ROOT, env=suite_environment(**variables), text=True,
                                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     failed = []
     for command, run in runs.items():

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import PROJECT_ROOT
+
 SYSTEM_PYTHON = Path("/usr/bin/python3")
 FIRST_SCENARIO = "rejoint_lespace"
 
@@ -16,9 +17,9 @@ FIRST_SCENARIO = "rejoint_lespace"
 @pytest.mark.skipif(not SYSTEM_PYTHON.exists(), reason="pas de Python système dans /usr/bin")
 def test_a_fresh_clone_runs_its_first_scenario_with_the_system_python(tmp_path):
     clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True, timeout=120)
-    if (ROOT / ".tools").exists():  # the Mailpit built once per machine, not again
-        (clone / ".tools").symlink_to(ROOT / ".tools")
+    subprocess.run(["git", "clone", "-q", str(PROJECT_ROOT), str(clone)], check=True, timeout=120)
+    if (PROJECT_ROOT / ".tools").exists():  # the Mailpit built once per machine, not again
+        (clone / ".tools").symlink_to(PROJECT_ROOT / ".tools")
     environment = {name: value for name, value in os.environ.items() if name not in ("VIRTUAL_ENV", "PYTHON")}
     environment["PATH"] = f"{SYSTEM_PYTHON.parent}:{environment['PATH']}"
     run = subprocess.run(["./run.sh", "acceptance", "-k", FIRST_SCENARIO,

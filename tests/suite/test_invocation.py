@@ -7,16 +7,14 @@ import sys
 from pathlib import Path
 
 from reporting.verdict import ExitCode
-from tests.conftest import suite_environment
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import PROJECT_ROOT, suite_environment
 
 
 def collect(*arguments: str, reports: Path) -> subprocess.CompletedProcess:
     # Its own reports folder: the project's tests run beside one another, and reports/ is one.
     return subprocess.run([sys.executable, "-m", "pytest", *arguments, "--collect-only", "-q",
                            f"--reports-dir={reports}"],
-                          cwd=ROOT, env=suite_environment(), capture_output=True, text=True, timeout=120, check=False)
+                          cwd=PROJECT_ROOT, env=suite_environment(), capture_output=True, text=True, timeout=120, check=False)
 
 
 def outside_path(tmp_path: Path) -> str:

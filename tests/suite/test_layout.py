@@ -7,16 +7,17 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.conftest import PROJECT_ROOT
+
 SUITE = ["contract", "compat", "connection", "pages", "mails", "site_under_test", "accessibility", "harness", "steps", "reporting", "conftest.py"]
 # The one place that starts the bundled mock (harness/servers.py, inside its start functions).
-MOCK_STARTER = ROOT / "harness" / "servers.py"
+MOCK_STARTER = PROJECT_ROOT / "harness" / "servers.py"
 
 
 def python_files(*names: str) -> list[Path]:
     files = []
     for name in names:
-        path = ROOT / name
+        path = PROJECT_ROOT / name
         files += [path] if path.is_file() else sorted(path.rglob("*.py"))
     return files
 
@@ -40,7 +41,7 @@ def top(module: str) -> str:
 
 
 def mock_imports(files: list[Path]) -> list[str]:
-    return [f"{path.relative_to(ROOT)}:{line} importe {module}{'' if top_level else ' (dans une fonction)'}"
+    return [f"{path.relative_to(PROJECT_ROOT)}:{line} importe {module}{'' if top_level else ' (dans une fonction)'}"
             for path in files for module, line, top_level in imports(path)
             if top(module) == "mock_site" and (top_level or path != MOCK_STARTER)]
 
@@ -58,7 +59,7 @@ def test_the_suite_imports_the_mock_only_where_it_starts_it():
     ("import mock_site_like\nfrom mockery import x\n", False),
 ])
 def test_the_check_sees_a_mock_import(tmp_path, source, caught):
-    module = ROOT / "harness" / f"_probe_{tmp_path.name}.py"  # under the suite, not the starter
+    module = PROJECT_ROOT / "harness" / f"_probe_{tmp_path.name}.py"  # under the suite, not the starter
     module.write_text(source, encoding="utf-8")
     try:
         assert bool(mock_imports([module])) is caught
@@ -75,5 +76,5 @@ def test_no_module_of_the_suite_rewrites_a_test_s_outcome():
             for target in targets:
                 for element in (target.elts if isinstance(target, ast.Tuple) else [target]):
                     if isinstance(element, ast.Attribute) and element.attr == "outcome":
-                        rewriting.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+                        rewriting.append(f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}")
     assert not rewriting, rewriting

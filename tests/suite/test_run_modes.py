@@ -19,8 +19,8 @@ import pytest
 from mock_site.mailpit import start_catcher
 from mock_site.server import serve_in_thread
 from reporting.verdict import ExitCode
+from tests.conftest import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 # Steps 0, 1 and 3 of the guide: 2 scenarios need nothing, 1 needs an account (step 3's replays are left out).
 NEEDS_NO_TEST_API = ["-m", "etape-0 or etape-1 or etape-3", "-k", "rejoint_lespace or clique_sur or invité_à_consulter"]
 
@@ -60,7 +60,7 @@ def run_suite(tmp_path: Path, *options: str, **environment: str) -> subprocess.C
                f"--output={tmp_path}/artifacts", f"--rapport-html={tmp_path}/rapport.html"]
     env = {**os.environ, "PYTHONPATH": str(tmp_path), **environment}
     return subprocess.run([sys.executable, "-m", "pytest", "steps", "-rs", "-p", "forcing_plugin", *reports, *options],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, env=env, check=False)
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300, env=env, check=False)
 
 
 def given_target(production_like_site) -> list[str]:

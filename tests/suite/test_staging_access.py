@@ -27,14 +27,16 @@ from harness.waits import PageWaits
 from mails.mailpit_choice import MailpitUnreachable, check_reachable, free_port, mailpit_binary
 from mock_site.server import serve_in_thread, tls_context
 from reporting.verdict import ExitCode
-from tests.conftest import suite_environment
+from tests.conftest import PROJECT_ROOT, suite_environment
 from tests.suite.conftest import browser_server_command, real_chromium, running
 
-ROOT = Path(__file__).resolve().parents[2]
 SITE_USER, SITE_PASSWORD = "recette", "Barriere-Secrete-7"
 MAILPIT_USER, MAILPIT_PASSWORD = "qa", "Mailpit-Secret-9"
+# The journey's run waits on Toxiproxy's latency for most of its minute.
+pytestmark = pytest.mark.waits_first
+
 SERVER_START_SECONDS = 15
-TOXIPROXY = ROOT / ".tools" / "bin" / "toxiproxy-server"  # ./run.sh tests builds it (pinned)
+TOXIPROXY = PROJECT_ROOT / ".tools" / "bin" / "toxiproxy-server"  # ./run.sh tests builds it (pinned)
 # Per exchange with the site; on SMTP, per answer of the server: a mail's ten answers (STARTTLS and the TLS
 # handshake among them) make about 5 s (measured), more than the 3 s per mail asked of the suite.
 SITE_LATENCY = {"latency": 300, "jitter": 100}
@@ -149,7 +151,7 @@ def run_suite(staging: StagingServers, reports: Path, *options: str, site_passwo
     return subprocess.run(
         [sys.executable, "-m", "pytest", "steps", "--base-url", staging.site_url, "--mailpit-url", staging.mailpit_url,
          f"--reports-dir={reports}", *options],
-        cwd=ROOT, env=suite_environment(SITE_PASSWORD=site_password, MAILPIT_PASSWORD=mailpit_password, **variables),
+        cwd=PROJECT_ROOT, env=suite_environment(SITE_PASSWORD=site_password, MAILPIT_PASSWORD=mailpit_password, **variables),
         capture_output=True, text=True, timeout=timeout, check=False)
 
 
@@ -271,7 +273,7 @@ def test_a_trace_is_rewritten_without_the_secrets_and_stays_a_zip(tmp_path):
 def test_the_example_staging_file_holds_the_ca_the_fence_mailpit_s_credentials_and_the_slowness(staging, tmp_path):
     # The shipped example, its CA beside it as its ca_file says, its passwords in the variables it names.
     config = tmp_path / "staging.json"
-    config.write_text((ROOT / "staging.example.json").read_text(encoding="utf-8"), encoding="utf-8")
+    config.write_text((PROJECT_ROOT / "staging.example.json").read_text(encoding="utf-8"), encoding="utf-8")
     (tmp_path / json.loads(config.read_text(encoding="utf-8"))["ca_file"]).write_bytes(staging.ca_file.read_bytes())
     run = run_suite(staging, tmp_path / "rapports", "--staging-config", str(config), "--collect-only",
                     site_password="", mailpit_password="", STAGING_SITE_PASSWORD=SITE_PASSWORD,
@@ -290,7 +292,7 @@ def test_the_example_staging_file_holds_the_ca_the_fence_mailpit_s_credentials_a
 def test_one_factor_scales_every_wait(tmp_path, factor, expected):
     run = subprocess.run([sys.executable, "-m", "pytest", "steps", "--collect-only", "--slow-target", factor,
                           "--mail-timeout", "10", f"--reports-dir={tmp_path}"],
-                         cwd=ROOT, env=suite_environment(), capture_output=True, text=True, timeout=300, check=False)
+                         cwd=PROJECT_ROOT, env=suite_environment(), capture_output=True, text=True, timeout=300, check=False)
     said = run.stdout + run.stderr
     assert expected in said, said[-3000:]
     assert run.returncode == (ExitCode.OK if expected.startswith("Cible") else ExitCode.USAGE_ERROR), said[-3000:]

@@ -8,9 +8,9 @@ import pytest
 from pytest_bdd import parsers
 
 from compat.pytest_bdd import StepFunctionContext, get_features, step_function_context_registry
+from tests.conftest import PROJECT_ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-STEP_MODULES = sorted(f"steps.{path.stem}" for path in (ROOT / "steps").glob("*_steps.py"))
+STEP_MODULES = sorted(f"steps.{path.stem}" for path in (PROJECT_ROOT / "steps").glob("*_steps.py"))
 
 
 def suite_step_definitions() -> list[StepFunctionContext]:
@@ -22,7 +22,7 @@ def suite_step_definitions() -> list[StepFunctionContext]:
 
 def feature_steps():
     """(where, type, text) of every step of every scenario, an outline's once per example row."""
-    for feature in get_features([str(ROOT / "features")]):
+    for feature in get_features([str(PROJECT_ROOT / "features")]):
         for template in feature.scenarios.values():
             rows = [row for examples in template.examples for row in examples.as_contexts()] or [{}]
             for row in rows:
@@ -56,5 +56,5 @@ def test_the_check_sees_two_definitions_of_one_step():
 
 @pytest.mark.parametrize("module", STEP_MODULES)
 def test_each_step_module_is_registered_by_the_suite(module):
-    conftest = (ROOT / "conftest.py").read_text(encoding="utf-8")
+    conftest = (PROJECT_ROOT / "conftest.py").read_text(encoding="utf-8")
     assert f'"{module}"' in conftest

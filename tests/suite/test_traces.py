@@ -10,9 +10,8 @@ import zipfile
 from pathlib import Path
 
 from reporting.verdict import ExitCode
-from tests.conftest import scenario_node_id, scenario_test_name, suite_environment
+from tests.conftest import PROJECT_ROOT, scenario_node_id, scenario_test_name, suite_environment
 
-ROOT = Path(__file__).resolve().parents[2]
 RUN_SECONDS = 240
 PASSING = "L'assuré rejoint l'espace de connexion depuis la page d'accueil"
 # Broken by the mock's fault below, after its browser has done the whole journey.
@@ -54,7 +53,7 @@ def run_suite(tmp_path: Path, *options: str, scenarios=(PASSING, FAILING)) -> tu
         [sys.executable, "-m", "pytest", *map(scenario_node_id, scenarios),
          "-p", "spy_plugin", "-p", "no:xdist", "--no-mail-window", "0",
          f"--reports-dir={tmp_path / 'rapports'}", *options],
-        cwd=ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, check=False,
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=RUN_SECONDS, check=False,
         env=suite_environment(MOCK_SITE_FAULTS=FAULT, SPY_LOG=str(log),
                               PYTHONPATH=os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])))
     calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
