@@ -22,6 +22,12 @@ _DRAWN_PIXELS = """image => {
   canvas.getContext("2d").drawImage(image, 0, 0);
   return canvas.toDataURL();
 }"""
+# The image's load as the browser recorded it (Resource Timing): its status, 0 where unknown.
+_IMAGE_LOAD = """image => {
+  const source = image.currentSrc || image.src;
+  const entry = performance.getEntriesByName(new URL(source, document.baseURI).href).pop();
+  return {source, complete: image.complete, status: entry ? entry.responseStatus : 0};
+}"""
 # The image watched is kept on the page's window: a handle would go stale, and a wait on it never end,
 # when the arrow loads a whole page. That page, or another image element, is "replaced": judged afresh.
 _WATCH_IMAGE = "image => { window.captchaImageWatchedByTheSuite = image; }"
@@ -130,7 +136,23 @@ class ForgotPasswordPage:
     def expect_captcha_image_shown(self) -> None:
         expect(self.captcha_image, f"Image « {wording.CAPTCHA_IMAGE} » attendue sur {self.page.url}").to_be_visible()
         # Shown means drawn: a broken image has no natural width.
-        expect(self.captcha_image).not_to_have_js_property("naturalWidth", 0)
+        try:
+            expect(self.captcha_image).not_to_have_js_property("naturalWidth", 0)
+        except AssertionError:
+            raise AssertionError(self._why_the_image_is_not_drawn()) from None
+
+    def _why_the_image_is_not_drawn(self) -> str:
+        """Still loading, answered with an error, or received but not an image: the browser's own record of
+        the image's load (another request now could be answered otherwise)."""
+        load = self.captcha_image.evaluate(_IMAGE_LOAD)
+        if not load["complete"]:
+            state = "toujours en chargement"
+        elif load["status"] and not 200 <= load["status"] < 300:
+            state = f"refusée : son adresse a répondu HTTP {load['status']}"
+        else:
+            state = "reçue mais illisible (pas une image que le navigateur sache afficher)"
+        return (f"Image « {wording.CAPTCHA_IMAGE} » attendue dessinée sur {self.page.url} ; dans le délai d'attente, "
+                f"elle est {state} ({load['source']}).")
 
     def ask_for_new_characters(self) -> None:
         """Click the arrow and wait until another image is drawn (its pixels, not its address, change)."""
