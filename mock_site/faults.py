@@ -28,6 +28,7 @@ CATALOGUE: dict[str, str] = {
     "identite_sans_date": "un bon NIR avec une mauvaise date de naissance identifie le compte",
     "erreurs_champs_une_seule": "seule la première erreur de champ de l'étape 1 (NIR) est signalée",
     # Captcha
+    "captcha_image_illisible": "l'image des caractères est servie en PNG, mais n'en est pas une (rien à dessiner)",
     "captcha_casse": "la comparaison des caractères tient compte de la casse",
     "captcha_espaces": "les espaces autour des caractères saisis ne sont plus ignorés",
     "captcha_delai_long": "les caractères restent valables au-delà de 301 s (expirent après 600 s)",

@@ -151,6 +151,8 @@ def _template_helpers():
 
 @bp.get("/captcha/<captcha_id>.png")
 def captcha_image(captcha_id: str):
+    if faults.active("captcha_image_illisible"):
+        return _captcha_resource(captcha_id, lambda captcha: captcha.answer.encode(), "image/png")
     return _captcha_resource(captcha_id, lambda captcha: captchas.draw(captcha.answer), "image/png")
 
 

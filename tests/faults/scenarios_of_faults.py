@@ -115,6 +115,8 @@ SCENARIOS_OF_FAULTS: dict[str, list[Proof]] = {
                                       "le message d'erreur « Les caractères saisis ne correspondent pas. Veuillez recommencer. » s'affiche", "texte à l'écran")],
     "captcha_nouveau_sans_delai": [Proof("Une nouvelle liste de caractères donne 5 nouvelles minutes", None,
                                          "la page « Consultez votre boîte mail » s'affiche", "page")],
+    "captcha_image_illisible": [Proof("Les caractères à recopier sont affichés en image", None,
+                                      "l'image des caractères à recopier est affichée", "page")],
     "captcha_son_ancien": [Proof("Après la flèche, le microphone fait entendre les nouveaux caractères", None,
                                  "la page joue un autre son que le précédent", "page")],
     "captcha_fleche_efface": [Proof("La flèche donne une nouvelle liste de caractères sans effacer la saisie", None,

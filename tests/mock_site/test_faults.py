@@ -2,6 +2,7 @@
 without it the same probe sees the contract kept. A probe answers "is the rule kept?"."""
 
 import base64
+import io
 import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -10,6 +11,7 @@ from email.utils import parseaddr
 from html.parser import HTMLParser
 
 import pytest
+from PIL import Image, UnidentifiedImageError
 
 from mock_site import captchas, create_app, faults, wording
 from mock_site.__main__ import parse_arguments
@@ -345,6 +347,17 @@ def _audio_speaks_the_shown_characters(app, mails):
     return _SPOKEN == [visitor.captcha_answer()]
 
 
+def _captcha_image_is_a_picture(app, mails):
+    visitor = Visitor(app)
+    form = visitor.open_forgot_password()
+    [source] = form.images.values()  # the page's one image: the characters
+    served = visitor.client.get(source)
+    try:
+        return Image.open(io.BytesIO(served.data)).size > (0, 0)
+    except UnidentifiedImageError:
+        return False
+
+
 def _arrow_keeps_the_fields(app, mails):
     visitor = Visitor(app)
     form = visitor.open_forgot_password()
@@ -574,6 +587,7 @@ PROBES = {
         app, mails, birth_date="16/07/1985").alerts == [wording.UNKNOWN_PERSON],
     "erreurs_champs_une_seule": lambda app, mails: _form_alert(
         app, mails, nir="123", birth_date="15-07-1985").alerts == [f"{wording.NIR_FORMAT} {wording.DATE_FORMAT}"],
+    "captcha_image_illisible": _captcha_image_is_a_picture,
     "captcha_casse": _captcha_typed(str.lower),
     "captcha_espaces": _captcha_typed(lambda answer: f"  {answer} "),
     "captcha_delai_long": _captcha_at(301, kept=False),
