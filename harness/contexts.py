@@ -4,7 +4,7 @@ scenario's report names the pages the browser could not load at all (Chromium's 
 connection, a network change, a certificate), so that a network error is not read as the site's answer."""
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Request
+from playwright.sync_api import BrowserContext, Page, Request, Response
 
 _CONTEXTS = pytest.StashKey["ScenarioContexts"]()
 # A load the page itself gave up (another navigation, a download, an empty answer): Chromium keeps the
@@ -14,18 +14,20 @@ ABANDONED_LOAD = "net::ERR_ABORTED"
 
 class ScenarioContexts:
     """The contexts a scenario opened, and, for each page, the network error of its last load when that load
-    failed. The error is taken from the failed request itself, not from the page: Chromium's error page says
-    nothing in the headless shell, and it shows a moment after the load has failed, so a failure reported at
-    once would find the page still at its former address."""
+    failed before any answer. The error is taken from the failed request itself, not from the page: Chromium's
+    error page says nothing in the headless shell, and it shows a moment after the load has failed, so a
+    failure reported at once would find the page still at its former address. A load that failed after its
+    answer began (a body cut short) shows what came: the site's page, not named."""
 
     def __init__(self):
         self.opened: list[BrowserContext] = []
         self._failed_loads: dict[Page, str] = {}
+        self._answered_loads: dict[Page, Request] = {}
 
     def track(self, context: BrowserContext, action_ms: float) -> BrowserContext:
         context.set_default_timeout(action_ms)
         context.on("requestfailed", self._remember_failed_load)
-        context.on("requestfinished", self._forget_failed_load)
+        context.on("response", self._forget_failed_load)
         self.opened.append(context)
         return context
 
@@ -34,12 +36,15 @@ class ScenarioContexts:
         return request.is_navigation_request() and request.frame.parent_frame is None
 
     def _remember_failed_load(self, request: Request) -> None:
-        if self._page_load(request) and request.failure != ABANDONED_LOAD:
+        if (self._page_load(request) and request.failure != ABANDONED_LOAD
+                and self._answered_loads.get(request.frame.page) is not request):
             self._failed_loads[request.frame.page] = (request.failure or "erreur sans nom").removeprefix("net::")
 
-    def _forget_failed_load(self, request: Request) -> None:
-        if self._page_load(request):
-            self._failed_loads.pop(request.frame.page, None)
+    def _forget_failed_load(self, response: Response) -> None:
+        if self._page_load(response.request):
+            page = response.request.frame.page
+            self._failed_loads.pop(page, None)
+            self._answered_loads[page] = response.request
 
     def unloaded_pages(self) -> list[str]:
         """One line per open page whose last load failed on the network (Chromium shows its error page)."""

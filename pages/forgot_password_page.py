@@ -4,6 +4,7 @@ import time
 from dataclasses import dataclass
 from typing import Protocol
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Response, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -22,11 +23,14 @@ _DRAWN_PIXELS = """image => {
   canvas.getContext("2d").drawImage(image, 0, 0);
   return canvas.toDataURL();
 }"""
-# The image's load as the browser recorded it (Resource Timing): its status, 0 where unknown.
+# The image's load as the browser recorded it (Resource Timing): its status, 0 where unknown (a network
+# error, another origin's image, no entry kept); read within IMAGE_LOAD_READ_MS, the image being on the page.
+IMAGE_LOAD_READ_MS = 2_000
 _IMAGE_LOAD = """image => {
   const source = image.currentSrc || image.src;
   const entry = performance.getEntriesByName(new URL(source, document.baseURI).href).pop();
-  return {source, complete: image.complete, status: entry ? entry.responseStatus : 0};
+  return {source, complete: image.complete, drawn: image.complete && image.naturalWidth > 0,
+          status: entry ? entry.responseStatus : 0};
 }"""
 # The image watched is kept on the page's window: a handle would go stale, and a wait on it never end,
 # when the arrow loads a whole page. That page, or another image element, is "replaced": judged afresh.
@@ -138,21 +142,29 @@ class ForgotPasswordPage:
         # Shown means drawn: a broken image has no natural width.
         try:
             expect(self.captcha_image).not_to_have_js_property("naturalWidth", 0)
-        except AssertionError:
-            raise AssertionError(self._why_the_image_is_not_drawn()) from None
+        except AssertionError as not_drawn:
+            raise AssertionError(self._why_the_image_is_not_drawn(not_drawn)) from not_drawn
 
-    def _why_the_image_is_not_drawn(self) -> str:
-        """Still loading, answered with an error, or received but not an image: the browser's own record of
-        the image's load (another request now could be answered otherwise)."""
-        load = self.captcha_image.evaluate(_IMAGE_LOAD)
-        if not load["complete"]:
+    def _why_the_image_is_not_drawn(self, not_drawn: AssertionError) -> str:
+        """Too slow or wrong: still loading, drawn after the deadline, refused, or received but not an image, from
+        the browser's own record of the image's load (a request made now could be answered otherwise)."""
+        try:
+            load = self.captcha_image.evaluate(_IMAGE_LOAD, timeout=IMAGE_LOAD_READ_MS)
+        except PlaywrightError:  # the image went away meanwhile: Playwright's message says what it waited for
+            return str(not_drawn)
+        status = load["status"]
+        if load["drawn"]:
+            state = "dessinée, mais seulement après le délai d'attente (trop lente)"
+        elif not load["complete"]:
             state = "toujours en chargement"
-        elif load["status"] and not 200 <= load["status"] < 300:
-            state = f"refusée : son adresse a répondu HTTP {load['status']}"
+        elif not status:
+            state = "chargée sans statut HTTP connu du navigateur (erreur du réseau, ou image d'une autre origine)"
+        elif status >= 400:
+            state = f"refusée par le site : HTTP {status}"
         else:
-            state = "reçue mais illisible (pas une image que le navigateur sache afficher)"
-        return (f"Image « {wording.CAPTCHA_IMAGE} » attendue dessinée sur {self.page.url} ; dans le délai d'attente, "
-                f"elle est {state} ({load['source']}).")
+            state = f"reçue (HTTP {status}) mais illisible : pas une image que le navigateur sache afficher"
+        return (f"Image « {wording.CAPTCHA_IMAGE} » attendue dessinée sur {self.page.url} ; au terme du délai "
+                f"d'attente, elle était {state} ({load['source']}).")
 
     def ask_for_new_characters(self) -> None:
         """Click the arrow and wait until another image is drawn (its pixels, not its address, change)."""

@@ -8,13 +8,17 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from compat.pytest_bdd import make_python_name
+from harness.waits import EXPECT_TIMEOUT_MS
 from mails.mailpit_choice import PROJECT_MAILPIT
 from mock_site.mailpit import start_catcher
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PINNED_MAILPIT = (PROJECT_ROOT / "mailpit.version").read_text().strip()
+# How long expect() retries in a project test whose check is meant to fail.
+SHORT_EXPECT_TIMEOUT_MS = 1_000
 
 # The module that binds every scenario of features/.
 SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
@@ -23,8 +27,18 @@ SCENARIO_MODULE = "steps/test_guide_mot_de_passe_oublie.py"
 TARGET_VARIABLES = ("BASE_URL", "MAILPIT_URL", "MAILPIT_SMTP", "STAGING_CONFIG", "MOCK_SITE_FAULTS", "BROWSER_SERVER")
 
 
+@pytest.fixture
+def short_expect():
+    """expect() gives up after SHORT_EXPECT_TIMEOUT_MS: for a check that is meant to fail, on a page that never
+    changes (only its message is looked at)."""
+    expect.set_options(timeout=SHORT_EXPECT_TIMEOUT_MS)
+    yield
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The tests marked waits_first first, the others in their order (xdist hands out the list in order)."""
+    """The tests marked waits_first first, the others in their order: xdist's worksteal gives each worker a
+    contiguous part of the list, so they start at once on the first worker, beside the others' work."""
     items.sort(key=lambda item: item.get_closest_marker("waits_first") is None)
 
 
@@ -45,13 +59,16 @@ def run_steps(job: dict) -> list[str]:
 
 def run_step(job: dict, name: str) -> str:
     """The command of the GitHub job's `run` step named `name`."""
-    [command] = [step["run"] for step in job["steps"] if step.get("name") == name and "run" in step]
-    return command
+    commands = [step["run"] for step in job["steps"] if step.get("name") == name and "run" in step]
+    assert len(commands) == 1, f"une étape « {name} » avec sa commande attendue dans le job ; trouvées : {len(commands)}"
+    return commands[0]
 
 
 def action_step(job: dict, action: str) -> dict:
     """The GitHub job's first step that uses `action` (« actions/upload-artifact »), whatever its version."""
-    return next(step for step in job["steps"] if step.get("uses", "").startswith(action + "@"))
+    found = [step for step in job["steps"] if step.get("uses", "").startswith(action + "@")]
+    assert found, f"une étape qui utilise {action} attendue dans le job"
+    return found[0]
 
 
 def scenario_test_name(title: str) -> str:

@@ -1,9 +1,7 @@
 """Small pages rendered in Chromium, each breaking one rule, for the accessibility checks."""
 
 import pytest
-from playwright.sync_api import Page, expect
-
-from harness.waits import EXPECT_TIMEOUT_MS
+from playwright.sync_api import Page
 
 # A page that keeps every rule; each test puts what it breaks in its body.
 CORRECT_PAGE = """<!doctype html>
@@ -12,15 +10,9 @@ CORRECT_PAGE = """<!doctype html>
 <body><main><h1>Essai</h1>{body}</main></body>
 </html>"""
 
-# A failing check retries its expectation up to this long; these pages never change.
-SHORT_EXPECT_TIMEOUT_MS = 1_000
-
-
 @pytest.fixture(autouse=True)
-def _short_expect_timeout():
-    expect.set_options(timeout=SHORT_EXPECT_TIMEOUT_MS)
-    yield
-    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
+def _short_expect_timeout(short_expect):
+    """These pages never change: a failing check need not retry for long."""
 
 
 @pytest.fixture

@@ -72,29 +72,44 @@ def test_a_page_the_browser_could_not_load_is_named_with_its_network_error_at_on
         refused = context.new_page()
         with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
             refused.goto(f"http://127.0.0.1:{free_port()}/")
-        context.new_page().set_content("<p>ERR_CONNECTION_REFUSED</p>")  # a page that loaded: not named
-        # Asked at once, before Chromium's error page has replaced the former one (as a failing step does).
+        # Asked at once, as a failing step does: Chromium's error page may not have replaced the former one yet.
         assert contexts.unloaded_pages() == [REFUSED_LOAD_LINE]
     finally:
         context.close()
 
 
-def test_a_page_that_loads_after_a_failed_load_or_gives_one_up_is_not_named(browser):
+def test_only_a_page_s_own_last_load_counts(browser):
     contexts = ScenarioContexts()
     context = contexts.track(browser.new_context(), 5_000)
-    context.route("http://site.test/**", lambda route: route.fulfill(
-        status=204 if route.request.url.endswith("/vide") else 200, content_type="text/html", body="<p>Accueil</p>"))
+    refused = f"http://127.0.0.1:{free_port()}/"
+
+    def site(route):
+        path = route.request.url.removeprefix("http://site.test")
+        if path == "/redirige":
+            route.fulfill(status=302, headers={"Location": refused})
+        else:
+            route.fulfill(status=204 if path == "/vide" else 200, content_type="text/html",
+                          body=f'<p>Accueil</p><iframe src="{refused}"></iframe>')
+
+    context.route("http://site.test/**", site)
     try:
         page = context.new_page()
+        page.goto("http://site.test/")  # its frame's load is refused: the page itself loaded
+        assert contexts.unloaded_pages() == [], "un cadre refusé ne fait pas une page non chargée"
         with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
-            page.goto(f"http://127.0.0.1:{free_port()}/")
+            page.goto("http://site.test/redirige")  # answered by a redirection, then refused
         expect(page).to_have_url(re.compile("^chrome-error://"))
         assert contexts.unloaded_pages() == [REFUSED_LOAD_LINE]
         page.goto("http://site.test/")
-        assert contexts.unloaded_pages() == []
+        assert contexts.unloaded_pages() == [], "la page s'est chargée depuis"
         with pytest.raises(PlaywrightError, match="ERR_ABORTED"):
             page.goto("http://site.test/vide")  # Chromium keeps the page it had: no error page
         expect(page.get_by_text("Accueil")).to_be_visible()
         assert contexts.unloaded_pages() == []
+        closed = context.new_page()
+        with pytest.raises(PlaywrightError, match="ERR_CONNECTION_REFUSED"):
+            closed.goto(refused)
+        closed.close()
+        assert contexts.unloaded_pages() == [], "une page fermée n'est plus à nommer"
     finally:
         context.close()

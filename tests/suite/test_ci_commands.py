@@ -144,8 +144,7 @@ def test_the_project_test_jobs_run_every_project_test_exactly_once():
 
 
 def collected_ids(pytest_words: list[str]) -> list[str]:
-    # Collected in this one process (-n 0): the same selection as under xdist, without its workers' starts.
-    run = subprocess.run([sys.executable, "-m", *pytest_words, "--collect-only", "-q", "-n", "0"],
+    run = subprocess.run([sys.executable, "-m", *pytest_words, "--collect-only", "-q"],
                          cwd=PROJECT_ROOT, capture_output=True, text=True, env=suite_environment(), timeout=300, check=False)
     assert run.returncode == 0, f"« {shlex.join(pytest_words)} » :\n{run.stdout[-3000:]}{run.stderr[-2000:]}"
     return [line for line in run.stdout.splitlines() if "::" in line]

@@ -7,7 +7,6 @@ from flask import request
 from playwright.sync_api import expect
 
 from contract import wording
-from harness.waits import EXPECT_TIMEOUT_MS
 from mock_site.server import serve_in_thread
 from pages.forgot_password_page import ForgotPasswordPage
 from pages.home_page import HomePage
@@ -63,30 +62,30 @@ def test_the_arrow_is_clicked_once_the_page_s_scripts_have_run(page, forgot_pass
     assert page_loads == [], f"La nouvelle liste devait s'afficher sur place ; la page a été rechargée : {page_loads}"
 
 
-@pytest.fixture
-def short_expect():
-    """expect() gives up after 1 s: the image is never drawn, only the message is looked at."""
-    expect.set_options(timeout=1_000)
-    yield
-    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
-
-
 @pytest.mark.parametrize(("answer", "said"), [
-    ({"status": 404, "body": "absente"}, "elle est refusée : son adresse a répondu HTTP 404"),
-    ({"status": 200, "content_type": "image/png", "body": "pas une image"}, "elle est reçue mais illisible"),
-    (None, "elle est toujours en chargement"),
+    ({"status": 404, "body": "absente"}, "elle était refusée par le site : HTTP 404"),
+    ({"status": 200, "content_type": "image/png", "body": "pas une image"}, "elle était reçue (HTTP 200) mais illisible"),
+    ("abort", "elle était chargée sans statut HTTP connu du navigateur"),
+    (None, "elle était toujours en chargement"),
 ])
-def test_an_image_not_drawn_is_told_apart_loading_refused_or_unreadable(page, answer, said, short_expect):
+def test_an_image_not_drawn_is_told_apart_loading_refused_unreadable_or_lost(page, answer, said, short_expect):
     page.route("http://site.test/", lambda route: route.fulfill(
-        content_type="text/html; charset=utf-8", body=f'<img alt="{wording.CAPTCHA_IMAGE}" src="/captcha.png" width="200" height="60">'))
-    # No answer at all: the image stays loading.
-    page.route("http://site.test/captcha.png", (lambda route: route.fulfill(**answer)) if answer else lambda route: None)
+        content_type="text/html; charset=utf-8",
+        body=f'<img alt="{wording.CAPTCHA_IMAGE}" src="/captcha.png" width="200" height="60">'))
+
+    def captcha(route):
+        if answer == "abort":
+            route.abort("connectionreset")
+        elif answer:
+            route.fulfill(**answer)
+        # None: no answer at all, the image stays loading.
+
+    page.route("http://site.test/captcha.png", captcha)
     page.goto("http://site.test/", wait_until="commit")
     expect(page.get_by_role("img")).to_be_attached()
-    forgot_password = ForgotPasswordPage(page)
 
     with pytest.raises(AssertionError) as refused:
-        forgot_password.expect_captcha_image_shown()
+        ForgotPasswordPage(page).expect_captcha_image_shown()
 
     message = str(refused.value)
     assert said in message and "http://site.test/captcha.png" in message, message

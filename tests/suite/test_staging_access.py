@@ -306,7 +306,7 @@ def test_every_context_waits_as_long_as_the_factor_says():
             self.timeout_ms = timeout_ms
 
         def on(self, event, handler):
-            assert event in ("requestfailed", "requestfinished")
+            assert event in ("requestfailed", "response")
 
     contexts = ScenarioContexts()
     context = contexts.track(Context(), PageWaits.scaled(2.5).action_ms)
