@@ -21,13 +21,13 @@ class ScenarioContexts:
 
     def __init__(self):
         self.opened: list[BrowserContext] = []
-        self._failed_loads: dict[Page, str] = {}
-        self._answered_loads: dict[Page, Request] = {}
+        # Each page's last main-frame load: its request, and its network error if it failed before any answer.
+        self._last_loads: dict[Page, tuple[Request, str | None]] = {}
 
     def track(self, context: BrowserContext, action_ms: float) -> BrowserContext:
         context.set_default_timeout(action_ms)
         context.on("requestfailed", self._remember_failed_load)
-        context.on("response", self._forget_failed_load)
+        context.on("response", self._remember_answered_load)
         self.opened.append(context)
         return context
 
@@ -36,21 +36,21 @@ class ScenarioContexts:
         return request.is_navigation_request() and request.frame.parent_frame is None
 
     def _remember_failed_load(self, request: Request) -> None:
-        if (self._page_load(request) and request.failure != ABANDONED_LOAD
-                and self._answered_loads.get(request.frame.page) is not request):
-            self._failed_loads[request.frame.page] = (request.failure or "erreur sans nom").removeprefix("net::")
+        if not self._page_load(request) or request.failure == ABANDONED_LOAD:
+            return
+        answered, _ = self._last_loads.get(request.frame.page, (None, None))
+        if answered is not request:  # a failure after the answer began leaves the site's page shown
+            self._last_loads[request.frame.page] = (request, (request.failure or "erreur sans nom").removeprefix("net::"))
 
-    def _forget_failed_load(self, response: Response) -> None:
+    def _remember_answered_load(self, response: Response) -> None:
         if self._page_load(response.request):
-            page = response.request.frame.page
-            self._failed_loads.pop(page, None)
-            self._answered_loads[page] = response.request
+            self._last_loads[response.request.frame.page] = (response.request, None)
 
     def unloaded_pages(self) -> list[str]:
         """One line per open page whose last load failed on the network (Chromium shows its error page)."""
         return [f"Le navigateur n'a pas pu charger une page : {error} "
                 "(page d'erreur de Chromium : une erreur du réseau, pas une réponse du site)."
-                for page, error in self._failed_loads.items() if not page.is_closed()]
+                for page, (_, error) in self._last_loads.items() if error and not page.is_closed()]
 
 
 @pytest.fixture
