@@ -101,12 +101,16 @@ class ForgotPasswordPage:
         self.send_button.click()
 
     def send_by_double_click(self) -> None:
-        """Both clicks, then the page the site ends on, its confirmation or an alert: a second sending must be
-        over before the mails are read. (The browser drops the first click's page for the second's, so no one
-        navigation can be waited for.)"""
+        """Both clicks, then the page the site ends on: a second sending must be over before the mails are read.
+        (The browser drops the first click's page for the second's, so no one navigation can be waited for.)"""
         self.send_button.dblclick()
+        self.expect_answered("le double clic")
+
+    def expect_answered(self, after: str) -> None:
+        """The site's answer to the form, its confirmation or an alert, shown and loaded as a person sees it:
+        Chromium refuses to go back from a page still being swapped in (« Not attached to an active page »)."""
         answered = self.page.get_by_role("heading", name=wording.MAIL_SENT_HEADING, exact=True).or_(alert(self.page))
-        expect(answered, f"Une réponse du site attendue après le double clic, sur {self.page.url}").to_be_visible()
+        expect(answered, f"Une réponse du site attendue après {after}, sur {self.page.url}").to_be_visible()
         self.page.wait_for_load_state("load")
 
     def send_and_time(self) -> SiteAnswer:

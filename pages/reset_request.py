@@ -69,6 +69,7 @@ class ForgotPasswordJourney:
     def back_and_send_again(self, account, characters_typed_before: Callable[[], str]) -> None:
         """Back to the form just sent (from the browser's cache or fetched again), filled as it was sent,
         and « Recevoir le mail » once more."""
+        self.forgot_password.expect_answered("l'envoi du formulaire")
         self.forgot_password.page.go_back()
         self.forgot_password.fill_identity(account.nir, account.birth_date_text)
         self.forgot_password.copy_characters(characters_typed_before())
