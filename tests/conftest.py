@@ -80,8 +80,9 @@ def scenario_node_id(title: str) -> str:
     return f"{SCENARIO_MODULE}::{scenario_test_name(title)}"
 
 
-# pytest-playwright's browser: Playwright's own Chromium, else the system's (as the suite does).
-pytest_plugins = ["harness.browser"]
+# pytest-playwright's browser: Playwright's own Chromium, else the system's (as the suite does); the browser-server
+# tests' network namespace, made before any browser starts.
+pytest_plugins = ["harness.browser", "tests.network_namespace"]
 
 
 @pytest.fixture(scope="session")

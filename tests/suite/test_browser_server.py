@@ -2,14 +2,11 @@
 process of its own runs a small selection, the evidence of a failure is written as with a local browser,
 and a server that cannot be reached stops the run at its start."""
 
-import itertools
-import os
 import re
 import stat
 import subprocess
 import sys
 from importlib.metadata import version
-from ipaddress import ip_address
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -31,7 +28,6 @@ PASSING = [
 # Broken by the fault below: its evidence must come back from the remote browser.
 FAILING = "L'assuré est informé à l'écran et par mail que son mot de passe a été modifié"
 FAULT = "mail_confirmation_absent"
-NAMESPACES_MADE = itertools.count()
 
 
 @pytest.fixture(scope="module")
@@ -114,42 +110,6 @@ def test_a_server_of_another_playwright_version_is_refused_at_the_start(tmp_path
     assert "server version: v1.64" in run.stderr and f"client version: v{client}" in run.stderr, run.stderr
     assert "Call log:" not in run.stderr, f"Le journal d'appels de Playwright est resté dans le message : {run.stderr}"
     assert not (tmp_path / "junit.xml").exists(), "Aucun scénario ne devait commencer"
-
-
-@pytest.fixture
-def network_namespace():
-    """A namespace of this test's own, joined to this machine by a veth pair: (its address, this machine's).
-    Where namespaces cannot be made the test is skipped, but never in CI, which makes them."""
-    # Names and a /30 of each test's own: a deleted namespace's pair can outlive it for a moment.
-    made_here = next(NAMESPACES_MADE)
-    name, host_side = f"suite{os.getpid()}n{made_here}", f"vs{os.getpid()}n{made_here}"
-    first = f"10.231.{os.getpid() % 250}.{4 * (made_here % 64)}"
-    host, inside = str(ip_address(first) + 1), str(ip_address(first) + 2)
-    commands = [
-        ["ip", "netns", "add", name],
-        ["ip", "link", "add", host_side, "type", "veth", "peer", "name", "vn", "netns", name],
-        ["ip", "addr", "add", f"{host}/30", "dev", host_side],
-        ["ip", "link", "set", host_side, "up"],
-        ["ip", "netns", "exec", name, "ip", "addr", "add", f"{inside}/30", "dev", "vn"],
-        ["ip", "netns", "exec", name, "ip", "link", "set", "vn", "up"],
-        ["ip", "netns", "exec", name, "ip", "link", "set", "lo", "up"],
-    ]
-    try:
-        for command in commands:
-            try:
-                made = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
-                refused = made.stderr.strip() if made.returncode != 0 else None
-            except FileNotFoundError:
-                refused = "commande ip absente (paquet iproute2)"
-            if refused is not None:
-                reason = f"Espace de noms réseau impossible ici ({' '.join(command)} : {refused})"
-                # .ci/run requires it (root on this project's machine); a CI runner without root may not have it.
-                if os.environ.get("NETNS_REQUIRED") == "true":
-                    pytest.fail(reason + " ; NETNS_REQUIRED=true l'exige.")
-                pytest.skip(reason)
-        yield name, inside, host
-    finally:  # deleting the namespace deletes the veth pair with it
-        subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=10, check=False)
 
 
 def test_the_browser_server_on_another_host_reaches_the_target_and_mailpit_over_the_network(

@@ -1,0 +1,88 @@
+"""The browser-server tests' network namespace, joined to this machine by a veth pair: made once, before any
+browser of the run starts, and removed once the last one has closed. Chromium fails the loads it has in flight
+with ERR_NETWORK_CHANGED when an interface of this machine comes or goes; a namespace made by a test, while the
+other workers' browsers ran (the fault matrix, the staging proof), failed their scenarios."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from reporting.workers import is_worker
+
+BROWSER_SERVER_TESTS = Path(__file__).resolve().parent / "suite" / "test_browser_server.py"
+# Made by the controller, read by its workers (they inherit its environment when xdist starts them).
+NAMESPACE_VARIABLE = "SUITE_TEST_NAMESPACE"
+
+
+def namespace_commands(name: str, host_side: str, host: str, inside: str) -> list[list[str]]:
+    return [
+        ["ip", "netns", "add", name],
+        ["ip", "link", "add", host_side, "type", "veth", "peer", "name", "vn", "netns", name],
+        # No IPv6 link-local address: the kernel would add it seconds later, once browsers run.
+        ["ip", "link", "set", host_side, "addrgenmode", "none"],
+        ["ip", "addr", "add", f"{host}/30", "dev", host_side],
+        ["ip", "link", "set", host_side, "up"],
+        ["ip", "netns", "exec", name, "ip", "addr", "add", f"{inside}/30", "dev", "vn"],
+        ["ip", "netns", "exec", name, "ip", "link", "set", "vn", "up"],
+        ["ip", "netns", "exec", name, "ip", "link", "set", "lo", "up"],
+    ]
+
+
+def make_namespace() -> dict:
+    """The namespace (its name, its address, this machine's), or why it could not be made."""
+    name, host_side = f"suite{os.getpid()}", f"vs{os.getpid()}"
+    host, inside = f"10.231.{os.getpid() % 250}.1", f"10.231.{os.getpid() % 250}.2"
+    for command in namespace_commands(name, host_side, host, inside):
+        try:
+            made = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
+            refused = made.stderr.strip() if made.returncode != 0 else None
+        except FileNotFoundError:
+            refused = "commande ip absente (paquet iproute2)"
+        if refused is not None:
+            remove_namespace(name)
+            return {"refused": f"Espace de noms réseau impossible ici ({' '.join(command)} : {refused})"}
+    return {"name": name, "inside": inside, "host": host}
+
+
+def remove_namespace(name: str) -> None:
+    # Deleting the namespace deletes the veth pair with it.
+    subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=10, check=False)
+
+
+def selects_browser_server_tests(config: pytest.Config) -> bool:
+    """Whether the run's paths hold the browser-server tests (a -k may still leave them out: a namespace for
+    nothing costs a few milliseconds)."""
+    for argument in config.args:
+        path = (config.invocation_params.dir / argument.split("::")[0]).resolve()
+        if path == BROWSER_SERVER_TESTS or path in BROWSER_SERVER_TESTS.parents:
+            return True
+    return False
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    # tryfirst: before xdist starts the workers, which take this environment with them.
+    config = session.config
+    if is_worker(config) or NAMESPACE_VARIABLE in os.environ or not selects_browser_server_tests(config):
+        return
+    made = make_namespace()
+    os.environ[NAMESPACE_VARIABLE] = json.dumps(made)
+    if "name" in made:
+        config.add_cleanup(lambda: remove_namespace(made["name"]))
+
+
+@pytest.fixture
+def network_namespace():
+    """(the namespace's name, its address, this machine's address on the pair). Where namespaces cannot be made
+    the test is skipped, but never in CI, which makes them."""
+    made = json.loads(os.environ.get(NAMESPACE_VARIABLE, "{}"))
+    assert made, f"L'espace de noms réseau est fait au début de la session, quand elle compte {BROWSER_SERVER_TESTS.name}"
+    if "refused" in made:
+        # .ci/run requires it (root on this project's machine); a CI runner without root may not have it.
+        if os.environ.get("NETNS_REQUIRED") == "true":
+            pytest.fail(made["refused"] + " ; NETNS_REQUIRED=true l'exige.")
+        pytest.skip(made["refused"])
+    return made["name"], made["inside"], made["host"]
