@@ -28,7 +28,7 @@ NOT_RUN = {
     '- run: ./run.sh acceptance --browser-server ws://127.0.0.1:3000/ --browser-server-expose-network "<loopback>"':
         _BROWSER_SERVER,
     'pytest steps --browser-server ws://localhost:3000/ --browser-server-expose-network "<loopback>"': _BROWSER_SERVER,
-    "pytest tests -n 2": "the project's tests: this very run",
+    "pytest tests -n 3": "the project's tests: this very run",
     "pytest steps --fault-matrix matrice.json --fault-matrix-results pannes.json": "tests/faults/ runs it",
     "python3 -m pytest steps -n 2 --store-durations --clean-durations": "it rewrites .test_durations; "
                                                                         "tests/reporting checks that file",
