@@ -165,7 +165,7 @@ case "$command" in
     install_mailpit
     install_toxiproxy
     # Three workers on two cores: a quarter of the project's tests' time is spent waiting (their runs of the
-    # suite wait on latency, timeouts and late mail), 277 s instead of 354 s (bench/README.md). worksteal: the
+    # suite wait on latency, timeouts and late mail), 267 to 287 s instead of 354 s (bench/README.md). worksteal: the
     # long tests (the fault matrix, the fresh clone) do not pile up on one worker at the end.
     "$PYTHON" -m pytest tests -n 3 --dist worksteal "$@"
     [ "$command" = tests ] || exit 0

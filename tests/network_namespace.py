@@ -3,8 +3,10 @@ browser of the run starts, and removed once the last one has closed. Chromium fa
 with ERR_NETWORK_CHANGED when an interface of this machine comes or goes; a namespace made by a test, while the
 other workers' browsers ran (the fault matrix, the staging proof), failed their scenarios."""
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 from pathlib import Path
 
@@ -31,9 +33,12 @@ def namespace_commands(name: str, host_side: str, host: str, inside: str) -> lis
     ]
 
 
+NAME_PREFIX, HOST_SIDE_PREFIX = "suite", "vs"
+
+
 def make_namespace() -> dict:
     """The namespace (its name, its address, this machine's), or why it could not be made."""
-    name, host_side = f"suite{os.getpid()}", f"vs{os.getpid()}"
+    name, host_side = f"{NAME_PREFIX}{os.getpid()}", f"{HOST_SIDE_PREFIX}{os.getpid()}"
     host, inside = f"10.231.{os.getpid() % 250}.1", f"10.231.{os.getpid() % 250}.2"
     for command in namespace_commands(name, host_side, host, inside):
         try:
@@ -48,8 +53,29 @@ def make_namespace() -> dict:
 
 
 def remove_namespace(name: str) -> None:
-    # Deleting the namespace deletes the veth pair with it.
+    """The veth pair first: `ip link del` is done when it returns, where `ip netns del` leaves the kernel to
+    remove the pair later, when the next run's browsers may be loading. Then what still runs there."""
+    pid = name.removeprefix(NAME_PREFIX)
+    subprocess.run(["ip", "link", "del", f"{HOST_SIDE_PREFIX}{pid}"], capture_output=True, timeout=10, check=False)
+    left = subprocess.run(["ip", "netns", "pids", name], capture_output=True, text=True, timeout=10, check=False)
+    for process in left.stdout.split():
+        with contextlib.suppress(ProcessLookupError, ValueError):
+            os.kill(int(process), signal.SIGKILL)
     subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=10, check=False)
+
+
+def remove_namespaces_of_ended_runs() -> None:
+    """A run killed before its clean-up (SIGKILL, a cancelled CI job) left its namespace and its address on this
+    machine: removed here, before any browser of this run starts."""
+    try:
+        listed = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True, timeout=10, check=False)
+    except FileNotFoundError:
+        return
+    for line in listed.stdout.splitlines():
+        name = line.split(" ")[0]
+        pid = name.removeprefix(NAME_PREFIX)
+        if name.startswith(NAME_PREFIX) and pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            remove_namespace(name)
 
 
 def selects_browser_server_tests(config: pytest.Config) -> bool:
@@ -66,8 +92,11 @@ def selects_browser_server_tests(config: pytest.Config) -> bool:
 def pytest_sessionstart(session: pytest.Session) -> None:
     # tryfirst: before xdist starts the workers, which take this environment with them.
     config = session.config
-    if is_worker(config) or NAMESPACE_VARIABLE in os.environ or not selects_browser_server_tests(config):
+    # A collection alone runs no test: it must not change this machine's interfaces under another run's browsers.
+    if (is_worker(config) or config.option.collectonly or NAMESPACE_VARIABLE in os.environ
+            or not selects_browser_server_tests(config)):
         return
+    remove_namespaces_of_ended_runs()
     made = make_namespace()
     os.environ[NAMESPACE_VARIABLE] = json.dumps(made)
     if "name" in made:
@@ -79,7 +108,8 @@ def network_namespace():
     """(the namespace's name, its address, this machine's address on the pair). Where namespaces cannot be made
     the test is skipped, but never in CI, which makes them."""
     made = json.loads(os.environ.get(NAMESPACE_VARIABLE, "{}"))
-    assert made, f"L'espace de noms réseau est fait au début de la session, quand elle compte {BROWSER_SERVER_TESTS.name}"
+    assert made, (f"Espace de noms réseau attendu, fait au début de la session quand ses chemins comptent "
+                  f"{BROWSER_SERVER_TESTS.name} ; vu : {NAMESPACE_VARIABLE} absente de l'environnement")
     if "refused" in made:
         # .ci/run requires it (root on this project's machine); a CI runner without root may not have it.
         if os.environ.get("NETNS_REQUIRED") == "true":

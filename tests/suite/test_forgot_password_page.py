@@ -1,4 +1,5 @@
-"""The forgot-password page object against a page whose scripts arrive late, as on a slow network."""
+"""The forgot-password page object against a page whose scripts arrive late, as on a slow network, an image not drawn,
+and going back from the answer to the form."""
 
 import threading
 from types import SimpleNamespace
