@@ -19,63 +19,64 @@ BROWSER_SERVER_TESTS = Path(__file__).resolve().parent / "suite" / "test_browser
 NAMESPACE_VARIABLE = "SUITE_TEST_NAMESPACE"
 
 
-def namespace_commands(name: str, host_side: str, host: str, inside: str) -> list[list[str]]:
-    return [
-        ["ip", "netns", "add", name],
-        ["ip", "link", "add", host_side, "type", "veth", "peer", "name", "vn", "netns", name],
-        # No IPv6 link-local address: the kernel would add it seconds later, once browsers run.
-        ["ip", "link", "set", host_side, "addrgenmode", "none"],
-        ["ip", "addr", "add", f"{host}/30", "dev", host_side],
-        ["ip", "link", "set", host_side, "up"],
-        ["ip", "netns", "exec", name, "ip", "addr", "add", f"{inside}/30", "dev", "vn"],
-        ["ip", "netns", "exec", name, "ip", "link", "set", "vn", "up"],
-        ["ip", "netns", "exec", name, "ip", "link", "set", "lo", "up"],
-    ]
-
-
 NAME_PREFIX, HOST_SIDE_PREFIX = "suite", "vs"
+
+
+def ip(*arguments: str) -> subprocess.CompletedProcess:
+    """One `ip` command; where it is missing, a refusal that says so."""
+    try:
+        return subprocess.run(["ip", *arguments], capture_output=True, text=True, timeout=10, check=False)
+    except FileNotFoundError:
+        return subprocess.CompletedProcess(["ip", *arguments], 127, "", "commande ip absente (paquet iproute2)")
+
+
+def names_of(run: int) -> tuple[str, str]:
+    """The run's namespace and its host-side interface, named after the run's process."""
+    return f"{NAME_PREFIX}{run}", f"{HOST_SIDE_PREFIX}{run}"
 
 
 def make_namespace() -> dict:
     """The namespace (its name, its address, this machine's), or why it could not be made."""
-    name, host_side = f"{NAME_PREFIX}{os.getpid()}", f"{HOST_SIDE_PREFIX}{os.getpid()}"
-    host, inside = f"10.231.{os.getpid() % 250}.1", f"10.231.{os.getpid() % 250}.2"
-    for command in namespace_commands(name, host_side, host, inside):
-        try:
-            made = subprocess.run(command, capture_output=True, text=True, timeout=10, check=False)
-            refused = made.stderr.strip() if made.returncode != 0 else None
-        except FileNotFoundError:
-            refused = "commande ip absente (paquet iproute2)"
-        if refused is not None:
-            remove_namespace(name)
-            return {"refused": f"Espace de noms réseau impossible ici ({' '.join(command)} : {refused})"}
+    run = os.getpid()
+    name, host_side = names_of(run)
+    host, inside = f"10.231.{run % 250}.1", f"10.231.{run % 250}.2"
+    commands = [
+        ["netns", "add", name],
+        ["link", "add", host_side, "type", "veth", "peer", "name", "vn", "netns", name],
+        # No IPv6 link-local address: the kernel would add it seconds later, once browsers run.
+        ["link", "set", host_side, "addrgenmode", "none"],
+        ["addr", "add", f"{host}/30", "dev", host_side],
+        ["link", "set", host_side, "up"],
+        ["netns", "exec", name, "ip", "addr", "add", f"{inside}/30", "dev", "vn"],
+        ["netns", "exec", name, "ip", "link", "set", "vn", "up"],
+        ["netns", "exec", name, "ip", "link", "set", "lo", "up"],
+    ]
+    for command in commands:
+        made = ip(*command)
+        if made.returncode != 0:
+            remove_namespace(run)
+            return {"refused": f"Espace de noms réseau impossible ici (ip {' '.join(command)} : {made.stderr.strip()})"}
     return {"name": name, "inside": inside, "host": host}
 
 
-def remove_namespace(name: str) -> None:
+def remove_namespace(run: int) -> None:
     """The veth pair first: `ip link del` is done when it returns, where `ip netns del` leaves the kernel to
     remove the pair later, when the next run's browsers may be loading. Then what still runs there."""
-    pid = name.removeprefix(NAME_PREFIX)
-    subprocess.run(["ip", "link", "del", f"{HOST_SIDE_PREFIX}{pid}"], capture_output=True, timeout=10, check=False)
-    left = subprocess.run(["ip", "netns", "pids", name], capture_output=True, text=True, timeout=10, check=False)
-    for process in left.stdout.split():
+    name, host_side = names_of(run)
+    ip("link", "del", host_side)
+    for process in ip("netns", "pids", name).stdout.split():
         with contextlib.suppress(ProcessLookupError, ValueError):
             os.kill(int(process), signal.SIGKILL)
-    subprocess.run(["ip", "netns", "del", name], capture_output=True, timeout=10, check=False)
+    ip("netns", "del", name)
 
 
 def remove_namespaces_of_ended_runs() -> None:
     """A run killed before its clean-up (SIGKILL, a cancelled CI job) left its namespace and its address on this
     machine: removed here, before any browser of this run starts."""
-    try:
-        listed = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True, timeout=10, check=False)
-    except FileNotFoundError:
-        return
-    for line in listed.stdout.splitlines():
-        name = line.split(" ")[0]
-        pid = name.removeprefix(NAME_PREFIX)
-        if name.startswith(NAME_PREFIX) and pid.isdigit() and not Path(f"/proc/{pid}").exists():
-            remove_namespace(name)
+    for line in ip("netns", "list").stdout.splitlines():
+        run = line.split(" ")[0].removeprefix(NAME_PREFIX)
+        if line.startswith(NAME_PREFIX) and run.isdigit() and not Path(f"/proc/{run}").exists():
+            remove_namespace(int(run))
 
 
 def selects_browser_server_tests(config: pytest.Config) -> bool:
@@ -100,7 +101,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     made = make_namespace()
     os.environ[NAMESPACE_VARIABLE] = json.dumps(made)
     if "name" in made:
-        config.add_cleanup(lambda: remove_namespace(made["name"]))
+        config.add_cleanup(lambda: remove_namespace(os.getpid()))
 
 
 @pytest.fixture
